@@ -1,0 +1,46 @@
+package io.apogee.protocol.body;
+
+import io.apogee.common.message.MessageQueue;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Body of UNLOCK_BATCH_MQ (42). */
+public class UnlockBatchRequestBody {
+    private String consumerGroup;
+    private String clientId;
+    /** 5.x only. */
+    private boolean onlyThisBroker;
+    private Set<MessageQueue> mqSet = new HashSet<>();
+
+    public String getConsumerGroup() {
+        return consumerGroup;
+    }
+
+    public void setConsumerGroup(String consumerGroup) {
+        this.consumerGroup = consumerGroup;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public boolean isOnlyThisBroker() {
+        return onlyThisBroker;
+    }
+
+    public void setOnlyThisBroker(boolean onlyThisBroker) {
+        this.onlyThisBroker = onlyThisBroker;
+    }
+
+    public Set<MessageQueue> getMqSet() {
+        return mqSet;
+    }
+
+    public void setMqSet(Set<MessageQueue> mqSet) {
+        this.mqSet = mqSet;
+    }
+}
