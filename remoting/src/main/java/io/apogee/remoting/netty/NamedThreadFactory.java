@@ -1,0 +1,27 @@
+package io.apogee.remoting.netty;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Names threads {@code prefix_N} so thread dumps show which component owns them. */
+public final class NamedThreadFactory implements ThreadFactory {
+    private final String prefix;
+    private final boolean daemon;
+    private final AtomicInteger next = new AtomicInteger(1);
+
+    public NamedThreadFactory(String prefix, boolean daemon) {
+        this.prefix = prefix;
+        this.daemon = daemon;
+    }
+
+    public NamedThreadFactory(String prefix) {
+        this(prefix, true);
+    }
+
+    @Override
+    public Thread newThread(Runnable r) {
+        Thread t = new Thread(r, prefix + "_" + next.getAndIncrement());
+        t.setDaemon(daemon);
+        return t;
+    }
+}

@@ -1,0 +1,67 @@
+package io.apogee.remoting.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.SerializeType;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class RoundTripTest {
+    private NettyRemotingServer server;
+    private NettyRemotingClient client;
+
+    @BeforeEach
+    void start() {
+        server = TestServers.echoServer(TestServers.serverConfig());
+        client = new NettyRemotingClient(TestServers.clientConfig());
+        client.start();
+    }
+
+    @AfterEach
+    void stop() {
+        client.shutdown();
+        server.shutdown();
+    }
+
+    @Test
+    void syncCallEchoesBodyRemarkAndExtFields() throws Exception {
+        RemotingCommand request = RemotingCommand.request(TestServers.ECHO).addExtField("topic", "TopicTest");
+        request.setRemark("héllo");
+        request.setBody("body".getBytes(StandardCharsets.UTF_8));
+
+        RemotingCommand response = client.invokeSync(TestServers.addr(server), request, 3000);
+
+        assertThat(response.isResponse()).isTrue();
+        assertThat(response.getOpaque()).isEqualTo(request.getOpaque());
+        assertThat(response.getRemark()).isEqualTo("héllo");
+        assertThat(response.extField("topic")).isEqualTo("TopicTest");
+        assertThat(new String(response.getBody(), StandardCharsets.UTF_8)).isEqualTo("body");
+    }
+
+    @Test
+    void binaryHeaderRequestIsAnswered() throws Exception {
+        RemotingCommand request = RemotingCommand.request(TestServers.ECHO).addExtField("k", "v");
+        request.setSerializeTypeCurrentRPC(SerializeType.ROCKETMQ);
+
+        RemotingCommand response = client.invokeSync(TestServers.addr(server), request, 3000);
+
+        assertThat(response.extField("k")).isEqualTo("v");
+        assertThat(response.getSerializeTypeCurrentRPC()).isEqualTo(SerializeType.JSON);
+    }
+
+    @Test
+    void asyncCallCompletes() throws Exception {
+        RemotingCommand request = RemotingCommand.request(TestServers.ECHO);
+        request.setRemark("async");
+
+        RemotingCommand response = client.invokeAsync(TestServers.addr(server), request, 3000).get(5, TimeUnit.SECONDS);
+
+        assertThat(response.getRemark()).isEqualTo("async");
+    }
+}
