@@ -1,0 +1,164 @@
+package io.apogee.compat.v5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.apogee.namesrv.NamesrvConfig;
+import io.apogee.namesrv.NamesrvController;
+import io.apogee.remoting.netty.NettyServerConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
+import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
+import org.apache.rocketmq.remoting.protocol.header.namesrv.RegisterBrokerResponseHeader;
+import org.apache.rocketmq.remoting.protocol.route.BrokerData;
+import org.apache.rocketmq.remoting.protocol.route.QueueData;
+import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The official 5.2.0 admin tool, producer and broker-side remoting classes against our name server. */
+@Timeout(120)
+class NamesrvCompatTest {
+    /** Tests tagged with this run against a name server that expires silent brokers after {@link #SHORT_EXPIRY}. */
+    private static final String SHORT_EXPIRY_TAG = "short-expiry";
+    private static final Duration SHORT_EXPIRY = Duration.ofMillis(1500);
+
+    @TempDir
+    Path dir;
+    private NamesrvController namesrv;
+    private String namesrvAddr;
+    private OfficialBrokerRegistrar broker;
+    private DefaultMQAdminExt admin;
+
+    @BeforeEach
+    void start(TestInfo test) throws Exception {
+        NamesrvConfig config = new NamesrvConfig();
+        config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
+        config.setScanNotActiveBrokerInterval(100);
+        if (test.getTags().contains(SHORT_EXPIRY_TAG)) {
+            config.setBrokerChannelExpiredMillis(SHORT_EXPIRY.toMillis());
+        }
+        NettyServerConfig serverConfig = new NettyServerConfig();
+        serverConfig.setBindAddress("127.0.0.1");
+        serverConfig.setListenPort(0);
+        namesrv = new NamesrvController(config, serverConfig);
+        namesrv.start();
+        namesrvAddr = "127.0.0.1:" + namesrv.localPort();
+        broker = new OfficialBrokerRegistrar(namesrvAddr);
+        admin = new DefaultMQAdminExt(5_000);
+        admin.setNamesrvAddr(namesrvAddr);
+        admin.setInstanceName("admin-" + UUID.randomUUID());
+        admin.start();
+    }
+
+    @AfterEach
+    void stop() {
+        admin.shutdown();
+        broker.close();
+        namesrv.shutdown();
+    }
+
+    @Test
+    void officialToolsSeePlainAndCompressedRegistrations() throws Exception {
+        broker.register("broker-a", 0, "127.0.0.1:20911", false, List.of("TopicTest", "TopicA"));
+        broker.register("broker-b", 0, "127.0.0.1:20921", true, List.of("TopicTest", "TopicB"));
+
+        ClusterInfo cluster = admin.examineBrokerClusterInfo();
+        assertThat(cluster.getClusterAddrTable().get(OfficialBrokerRegistrar.CLUSTER)).containsExactlyInAnyOrder("broker-a", "broker-b");
+        assertThat(cluster.getBrokerAddrTable().get("broker-b").getBrokerAddrs()).containsEntry(0L, "127.0.0.1:20921");
+
+        TopicRouteData route = admin.examineTopicRouteInfo("TopicTest");
+        assertThat(route.getQueueDatas()).extracting(QueueData::getBrokerName).containsExactlyInAnyOrder("broker-a", "broker-b");
+        assertThat(route.getQueueDatas()).allSatisfy(q -> {
+            assertThat(q.getReadQueueNums()).isEqualTo(4);
+            assertThat(q.getPerm()).isEqualTo(6);
+        });
+        assertThat(route.getBrokerDatas()).extracting(BrokerData::selectBrokerAddr)
+                .containsExactlyInAnyOrder("127.0.0.1:20911", "127.0.0.1:20921");
+
+        assertThat(admin.fetchAllTopicList().getTopicList()).contains("TopicTest", "TopicA", "TopicB");
+    }
+
+    @Test
+    void slaveRegistrationLearnsTheMaster() throws Exception {
+        broker.register("broker-a", 0, "127.0.0.1:20911", false, List.of("TopicTest", "TopicA"));
+
+        RegisterBrokerResponseHeader slave = broker.register("broker-a", 1, "127.0.0.1:20931", true, List.of("TopicTest", "TopicA"));
+
+        assertThat(slave.getMasterAddr()).isEqualTo("127.0.0.1:20911");
+        assertThat(slave.getHaServerAddr()).isEqualTo("127.0.0.1:10912");
+        assertThat(admin.examineTopicRouteInfo("TopicTest").getBrokerDatas().get(0).getBrokerAddrs()).containsOnlyKeys(0L, 1L);
+    }
+
+    @Test
+    void officialProducerFetchesRoutesAndFailsOnUnknownTopics() throws Exception {
+        broker.register("broker-a", 0, "127.0.0.1:20911", false, List.of("TopicTest", "TopicA"));
+        DefaultMQProducer producer = new DefaultMQProducer("compat-producer");
+        producer.setNamesrvAddr(namesrvAddr);
+        producer.setInstanceName("producer-" + UUID.randomUUID());
+        producer.start();
+        try {
+            List<MessageQueue> queues = producer.fetchPublishMessageQueues("TopicTest");
+            assertThat(queues).hasSize(4).allSatisfy(q -> assertThat(q.getBrokerName()).isEqualTo("broker-a"));
+
+            assertThatThrownBy(() -> producer.send(new Message("NoSuchTopic", "x".getBytes(StandardCharsets.UTF_8))))
+                    .isInstanceOf(MQClientException.class)
+                    .hasMessageContaining("No route info of this topic");
+        } finally {
+            producer.shutdown();
+        }
+        assertThatThrownBy(() -> admin.examineTopicRouteInfo("NoSuchTopic"))
+                .isInstanceOfSatisfying(MQClientException.class, e -> {
+                    assertThat(e.getResponseCode()).isEqualTo(ResponseCode.TOPIC_NOT_EXIST);
+                    assertThat(e.getErrorMessage()).startsWith("No topic route info in name server for the topic: NoSuchTopic");
+                });
+    }
+
+    @Test
+    @Tag(SHORT_EXPIRY_TAG)
+    void aBrokerThatStopsRegisteringExpires() throws Exception {
+        broker.register("broker-a", 0, "127.0.0.1:20911", false, List.of("TopicTest", "TopicA"));
+        assertThat(admin.examineBrokerClusterInfo().getBrokerAddrTable()).containsKey("broker-a");
+
+        await().atMost(SHORT_EXPIRY.multipliedBy(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> admin.examineBrokerClusterInfo().getBrokerAddrTable().isEmpty());
+        assertThatThrownBy(() -> admin.examineTopicRouteInfo("TopicTest")).isInstanceOf(MQClientException.class);
+    }
+
+    @Test
+    void aBrokerWhoseConnectionClosesDisappearsAtOnce() throws Exception {
+        try (OfficialBrokerRegistrar other = new OfficialBrokerRegistrar(namesrvAddr)) {
+            other.register("broker-c", 0, "127.0.0.1:20941", false, List.of("TopicTest", "TopicC"));
+            assertThat(admin.examineBrokerClusterInfo().getBrokerAddrTable()).containsKey("broker-c");
+        }
+
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !admin.examineBrokerClusterInfo().getBrokerAddrTable().containsKey("broker-c"));
+    }
+
+    @Test
+    void officialKvConfigCalls() throws Exception {
+        admin.createAndUpdateKvConfig("ns", "k", "v");
+
+        assertThat(admin.getKVConfig("ns", "k")).isEqualTo("v");
+        assertThat(admin.getKVListByNamespace("ns").getTable()).containsEntry("k", "v");
+
+        admin.deleteKvConfig("ns", "k");
+        assertThatThrownBy(() -> admin.getKVConfig("ns", "k")).isInstanceOf(MQClientException.class);
+    }
+}
