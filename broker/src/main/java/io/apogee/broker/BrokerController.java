@@ -1,0 +1,235 @@
+package io.apogee.broker;
+
+import io.apogee.broker.client.Broker2Client;
+import io.apogee.broker.client.ClientHousekeeping;
+import io.apogee.broker.client.ConsumerManager;
+import io.apogee.broker.client.ProducerManager;
+import io.apogee.broker.client.RebalanceLockManager;
+import io.apogee.broker.group.SubscriptionGroupManager;
+import io.apogee.broker.longpolling.PullRequestHoldService;
+import io.apogee.broker.offset.ConsumerOffsetManager;
+import io.apogee.broker.outer.BrokerOuterAPI;
+import io.apogee.broker.processor.BrokerInfoProcessor;
+import io.apogee.broker.processor.ClientManageProcessor;
+import io.apogee.broker.processor.ConnectionAdminProcessor;
+import io.apogee.broker.processor.ConsumerManageProcessor;
+import io.apogee.broker.processor.GroupAdminProcessor;
+import io.apogee.broker.processor.LockBatchProcessor;
+import io.apogee.broker.processor.PullMessageProcessor;
+import io.apogee.broker.processor.QueryMessageProcessor;
+import io.apogee.broker.processor.QueueOffsetProcessor;
+import io.apogee.broker.processor.SendMessageProcessor;
+import io.apogee.broker.processor.TopicAdminProcessor;
+import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.protocol.RequestCode;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.netty.NamedThreadFactory;
+import io.apogee.remoting.netty.NettyClientConfig;
+import io.apogee.remoting.netty.NettyRemotingServer;
+import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.store.MessageStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires one broker: metadata managers, client registries, the store, request processors on the
+ * remoting server, long polling, and the periodic tasks (offset flush, client expiry, name-server
+ * registration). {@link #start()} and {@link #shutdown()} bring it all up and down in order.
+ */
+public class BrokerController {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
+    private static final int MIN_REGISTER_PERIOD = 10_000;
+    private static final int MAX_REGISTER_PERIOD = 60_000;
+
+    private final BrokerConfig brokerConfig;
+    private final MessageStore store;
+    private final NettyRemotingServer server;
+    private final BrokerOuterAPI outerAPI;
+    private final TopicConfigManager topicManager;
+    private final SubscriptionGroupManager groupManager;
+    private final ConsumerOffsetManager offsetManager;
+    private final ProducerManager producerManager;
+    private final ConsumerManager consumerManager;
+    private final RebalanceLockManager lockManager;
+    private final ClientHousekeeping housekeeping;
+    private final BrokerExecutors executors;
+    private final PullMessageProcessor pullProcessor;
+    private final PullRequestHoldService holdService;
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("BrokerScheduler"));
+    /** Registration runs on its own thread so a slow name server never delays offset flushes. */
+    private final ExecutorService registrar = Executors.newSingleThreadExecutor(new NamedThreadFactory("BrokerRegistrar"));
+    private final AtomicBoolean registrationPending = new AtomicBoolean();
+    private volatile boolean running;
+
+    public BrokerController(BrokerConfig brokerConfig, NettyServerConfig serverConfig, NettyClientConfig clientConfig,
+                            MessageStore store) {
+        this.brokerConfig = brokerConfig;
+        this.store = store;
+        serverConfig.setListenPort(brokerConfig.getListenPort());
+        this.server = new NettyRemotingServer(serverConfig);
+        this.outerAPI = new BrokerOuterAPI(brokerConfig, clientConfig);
+        Path configDir = Path.of(store.getMessageStoreConfig().getStorePathConfig());
+        this.topicManager = new TopicConfigManager(brokerConfig, configDir);
+        this.groupManager = new SubscriptionGroupManager(brokerConfig, configDir);
+        this.offsetManager = new ConsumerOffsetManager(configDir);
+        this.producerManager = new ProducerManager(brokerConfig.getChannelExpiredTimeout());
+        this.consumerManager = new ConsumerManager(brokerConfig.getChannelExpiredTimeout(), new Broker2Client(server));
+        this.lockManager = new RebalanceLockManager(brokerConfig.getRebalanceLockMaxLiveTime());
+        this.housekeeping = new ClientHousekeeping(producerManager, consumerManager);
+        this.executors = new BrokerExecutors(brokerConfig);
+        this.pullProcessor = new PullMessageProcessor(brokerConfig, topicManager, groupManager, consumerManager, offsetManager, store);
+        long sweep = brokerConfig.isLongPollingEnable()
+                ? brokerConfig.getLongPollingCheckIntervalMills() : brokerConfig.getShortPollingTimeMills();
+        this.holdService = new PullRequestHoldService(store, pullProcessor, sweep);
+        pullProcessor.attach(holdService, executors.pull());
+    }
+
+    public synchronized void start() {
+        topicManager.load();
+        groupManager.load();
+        offsetManager.load();
+        try {
+            store.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("message store failed to start", e);
+        }
+        store.addDispatchListener(holdService);
+        registerProcessors();
+        server.setChannelEventListener(housekeeping);
+        server.start();
+        if (brokerConfig.getListenPort() == 0) {
+            brokerConfig.setListenPort(server.localPort());
+        }
+        holdService.start();
+        outerAPI.start();
+        topicManager.setChangeListener(this::requestRegistration);
+        scheduler.scheduleAtFixedRate(this::persistOffsets, brokerConfig.getFlushConsumerOffsetInterval(),
+                brokerConfig.getFlushConsumerOffsetInterval(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(housekeeping::scanNotActive, brokerConfig.getClientScanIntervalMills(),
+                brokerConfig.getClientScanIntervalMills(), TimeUnit.MILLISECONDS);
+        int period = Math.max(MIN_REGISTER_PERIOD, Math.min(MAX_REGISTER_PERIOD, brokerConfig.getRegisterNameServerPeriod()));
+        scheduler.scheduleAtFixedRate(this::requestRegistration, period, period, TimeUnit.MILLISECONDS);
+        running = true;
+        registerNow();
+        LOG.info("broker {} ({}) started at {}, name servers {}", brokerConfig.getBrokerName(),
+                brokerConfig.getBrokerClusterName(), brokerConfig.brokerAddr(), brokerConfig.getNamesrvAddr());
+    }
+
+    private void registerProcessors() {
+        SendMessageProcessor send = new SendMessageProcessor(brokerConfig, topicManager, groupManager, store);
+        register(send, executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE);
+        register(pullProcessor, executors.pull(), RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE);
+        register(new QueryMessageProcessor(brokerConfig, store), executors.query(),
+                RequestCode.QUERY_MESSAGE, RequestCode.VIEW_MESSAGE_BY_ID);
+        register(new ClientManageProcessor(brokerConfig, producerManager, consumerManager, groupManager, topicManager),
+                executors.clientManage(), RequestCode.HEART_BEAT, RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);
+        register(new ConsumerManageProcessor(consumerManager, offsetManager, store), executors.consumerManage(),
+                RequestCode.GET_CONSUMER_LIST_BY_GROUP, RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET);
+        register(new QueueOffsetProcessor(store), executors.admin(), RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET,
+                RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_EARLIEST_MSG_STORETIME);
+        register(new LockBatchProcessor(lockManager), executors.consumerManage(), RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
+        register(new TopicAdminProcessor(brokerConfig, topicManager, offsetManager, store), executors.admin(),
+                RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG,
+                RequestCode.GET_TOPIC_STATS_INFO);
+        register(new GroupAdminProcessor(brokerConfig, groupManager, offsetManager, consumerManager, topicManager, store),
+                executors.admin(), RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
+                RequestCode.DELETE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_CONSUMER_OFFSET, RequestCode.GET_CONSUME_STATS,
+                RequestCode.QUERY_TOPIC_CONSUME_BY_WHO);
+        register(new ConnectionAdminProcessor(consumerManager, producerManager), executors.admin(),
+                RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST);
+        register(new BrokerInfoProcessor(brokerConfig, store, executors, topicManager), executors.admin(),
+                RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
+    }
+
+    private void register(RequestProcessor processor, ExecutorService executor, int... codes) {
+        for (int code : codes) {
+            server.registerProcessor(code, processor, executor);
+        }
+    }
+
+    /** Coalesces bursts of topic changes into one registration on the registrar thread. */
+    private void requestRegistration() {
+        if (running && registrationPending.compareAndSet(false, true)) {
+            registrar.execute(() -> {
+                registrationPending.set(false);
+                registerNow();
+            });
+        }
+    }
+
+    private void registerNow() {
+        try {
+            outerAPI.registerBrokerAll(topicManager.snapshot());
+        } catch (RuntimeException e) {
+            LOG.warn("registration with the name servers failed", e);
+        }
+    }
+
+    private void persistOffsets() {
+        try {
+            offsetManager.persist();
+        } catch (RuntimeException e) {
+            LOG.error("cannot persist consumer offsets", e);
+        }
+    }
+
+    /** Unregisters, stops taking requests, answers parked pulls, then flushes offsets and the store. */
+    public synchronized void shutdown() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        scheduler.shutdownNow();
+        registrar.shutdownNow();
+        outerAPI.unregisterBrokerAll();
+        // Parked pulls are answered on the pull threads, so they drain before the server closes.
+        holdService.shutdown();
+        executors.shutdown();
+        server.shutdown();
+        persistOffsets();
+        store.shutdown();
+        outerAPI.shutdown();
+        LOG.info("broker {} stopped", brokerConfig.getBrokerName());
+    }
+
+    public BrokerConfig brokerConfig() {
+        return brokerConfig;
+    }
+
+    public String brokerAddr() {
+        return brokerConfig.brokerAddr();
+    }
+
+    public TopicConfigManager topicManager() {
+        return topicManager;
+    }
+
+    public SubscriptionGroupManager groupManager() {
+        return groupManager;
+    }
+
+    public ConsumerOffsetManager offsetManager() {
+        return offsetManager;
+    }
+
+    public ConsumerManager consumerManager() {
+        return consumerManager;
+    }
+
+    public ProducerManager producerManager() {
+        return producerManager;
+    }
+
+    public MessageStore store() {
+        return store;
+    }
+}
