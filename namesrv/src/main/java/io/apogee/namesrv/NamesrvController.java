@@ -42,17 +42,25 @@ public final class NamesrvController {
         this.kvConfig = new KvConfigManager(Path.of(config.getKvConfigPath()));
     }
 
+    /** Starts serving; on failure (e.g. the port is taken) everything already started is stopped again. */
     public synchronized void start() {
-        kvConfig.load();
-        defaultExecutor = Executors.newFixedThreadPool(config.getDefaultThreadPoolNums(), new NamedThreadFactory("NamesrvDefault"));
-        clientExecutor = Executors.newFixedThreadPool(config.getClientRequestThreadPoolNums(), new NamedThreadFactory("NamesrvClient"));
-        server = new NettyRemotingServer(serverConfig);
-        registerProcessors();
-        server.setChannelEventListener(new BrokerHousekeeping(routes));
-        server.start();
-        scanner = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NamesrvBrokerScan"));
-        long interval = config.getScanNotActiveBrokerInterval();
-        scanner.scheduleAtFixedRate(this::scanNotActiveBrokers, interval, interval, TimeUnit.MILLISECONDS);
+        try {
+            kvConfig.load();
+            defaultExecutor = Executors.newFixedThreadPool(config.getDefaultThreadPoolNums(), new NamedThreadFactory("NamesrvDefault"));
+            clientExecutor = Executors.newFixedThreadPool(config.getClientRequestThreadPoolNums(), new NamedThreadFactory("NamesrvClient"));
+            server = new NettyRemotingServer(serverConfig);
+            registerProcessors();
+            server.setChannelEventListener(new BrokerHousekeeping(routes));
+            server.start();
+            scanner = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NamesrvBrokerScan"));
+            long interval = config.getScanNotActiveBrokerInterval();
+            scanner.scheduleAtFixedRate(this::scanNotActiveBrokers, interval, interval, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // Netty rethrows bind failures as undeclared checked exceptions, hence Exception.
+            shutdown();
+            throw e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("name server failed to start: " + e.getMessage(), e);
+        }
         LOG.info("name server listening on port {}", server.localPort());
     }
 

@@ -1,6 +1,7 @@
 package io.apogee.namesrv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.apogee.protocol.DataVersion;
@@ -18,7 +19,9 @@ import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.remoting.protocol.RemotingCommand;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +64,21 @@ class NamesrvControllerTest {
             namesrv.shutdown();
         }
         assertThat(portAccepts(namesrv.localPort())).isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("Namesrv") && t.isAlive()));
+    }
+
+    @Test
+    void aFailedStartLeavesNoThreadsBehind() throws Exception {
+        NamesrvConfig config = new NamesrvConfig();
+        config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            NettyServerConfig serverConfig = new NettyServerConfig();
+            serverConfig.setBindAddress("127.0.0.1");
+            serverConfig.setListenPort(taken.getLocalPort());
+
+            assertThatThrownBy(() -> new NamesrvController(config, serverConfig).start()).isInstanceOf(IllegalStateException.class);
+        }
         await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("Namesrv") && t.isAlive()));
     }
