@@ -5,6 +5,8 @@ import java.util.Map;
 /**
  * Told about every message right after it is dispatched to its consume queue, on the dispatch
  * thread: implementations (long polling) must return quickly and never block.
+ * {@code logicOffset} is the queue's new max offset (the message's queue offset + 1), which is
+ * what a held pull request compares its offset with.
  */
 @FunctionalInterface
 public interface MessageArrivingListener {

@@ -59,6 +59,7 @@ public class MessageStoreConfig {
     private int accessMessageInMemoryMaxRatio = 40;
 
     private long osPageCacheBusyTimeOutMills = 1000;
+    private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
     private BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
 
     /** Directory of the broker's JSON config files (topics, offsets, ...): {@code <root>/config}. */
@@ -421,6 +422,15 @@ public class MessageStoreConfig {
 
     public void setOsPageCacheBusyTimeOutMills(long osPageCacheBusyTimeOutMills) {
         this.osPageCacheBusyTimeOutMills = osPageCacheBusyTimeOutMills;
+    }
+
+    /** Delay of each level; the consume-queue tag code of a delayed message is its delivery time. */
+    public String getMessageDelayLevel() {
+        return messageDelayLevel;
+    }
+
+    public void setMessageDelayLevel(String messageDelayLevel) {
+        this.messageDelayLevel = messageDelayLevel;
     }
 
     public BrokerRole getBrokerRole() {
