@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -153,6 +155,26 @@ class NamesrvCompatTest {
 
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !admin.examineBrokerClusterInfo().getBrokerAddrTable().containsKey("broker-c"));
+    }
+
+    @Test
+    void officialAdminManagesPermissionsTopicsAndConfig() throws Exception {
+        broker.register("broker-w", 0, "127.0.0.1:20991", false, List.of("PermTopic", "DoomedTopic"));
+
+        assertThat(admin.wipeWritePermOfBroker(namesrvAddr, "broker-w")).isEqualTo(2);
+        assertThat(admin.examineTopicRouteInfo("PermTopic").getQueueDatas().get(0).getPerm()).isEqualTo(4);
+        assertThat(admin.addWritePermOfBroker(namesrvAddr, "broker-w")).isEqualTo(2);
+        assertThat(admin.examineTopicRouteInfo("PermTopic").getQueueDatas().get(0).getPerm()).isEqualTo(6);
+
+        assertThat(admin.fetchTopicsByCLuster(OfficialBrokerRegistrar.CLUSTER).getTopicList()).contains("PermTopic", "DoomedTopic");
+        // 4.9.7's admin hands its (clusterName, topic) arguments on swapped, so the topic goes second here.
+        admin.deleteTopicInNameServer(Set.of(namesrvAddr), "DoomedTopic", OfficialBrokerRegistrar.CLUSTER);
+        assertThat(admin.fetchAllTopicList().getTopicList()).contains("PermTopic").doesNotContain("DoomedTopic");
+
+        Properties update = new Properties();
+        update.setProperty("productEnvName", "compat");
+        admin.updateNameServerConfig(update, List.of(namesrvAddr));
+        assertThat(admin.getNameServerConfig(List.of(namesrvAddr)).get(namesrvAddr).getProperty("productEnvName")).isEqualTo("compat");
     }
 
     @Test
