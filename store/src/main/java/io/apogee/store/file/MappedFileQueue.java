@@ -38,8 +38,9 @@ public final class MappedFileQueue {
     }
 
     /**
-     * Maps the files already on disk, all marked fully written (recovery then sets the real end).
-     * Files of the wrong size stop loading: they can only be partial leftovers of a crash.
+     * Maps the files already on disk, all marked fully written (recovery then finds the real end).
+     * A file shorter than the configured size (cut by a crash or by hand) is extended with zeros
+     * so recovery sees where its data stops.
      */
     public void load() throws IOException {
         File[] existing = dir.listFiles((d, name) -> name.matches("\\d{20}"));
@@ -49,8 +50,7 @@ public final class MappedFileQueue {
         Arrays.sort(existing);
         for (File f : existing) {
             if (f.length() != fileSize) {
-                LOG.warn("{} has length {} instead of {}; ignoring it and the files after it", f, f.length(), fileSize);
-                break;
+                LOG.warn("{} has length {} instead of {}; mapping it at full size", f, f.length(), fileSize);
             }
             MappedFile mf = new MappedFile(f, fileSize);
             mf.setPositions(fileSize);
