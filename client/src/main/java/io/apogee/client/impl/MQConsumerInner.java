@@ -1,0 +1,37 @@
+package io.apogee.client.impl;
+
+import io.apogee.common.message.MessageQueue;
+import io.apogee.protocol.body.ConsumeFromWhere;
+import io.apogee.protocol.body.ConsumeType;
+import io.apogee.protocol.body.ConsumerRunningInfo;
+import io.apogee.protocol.body.MessageModel;
+import io.apogee.protocol.body.SubscriptionData;
+import java.util.Map;
+import java.util.Set;
+
+/** What the client instance needs from a consumer: heartbeat data, rebalance, offsets and status for the broker's callbacks. */
+public interface MQConsumerInner {
+    String groupName();
+
+    MessageModel messageModel();
+
+    ConsumeType consumeType();
+
+    ConsumeFromWhere consumeFromWhere();
+
+    Set<SubscriptionData> subscriptions();
+
+    void doRebalance();
+
+    void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info);
+
+    void persistConsumerOffset();
+
+    /** RESET_CONSUMER_CLIENT_OFFSET: replace the offsets of these queues and restart them there. */
+    void resetOffset(String topic, Map<MessageQueue, Long> offsets);
+
+    /** The current offsets of the topic's queues this consumer works on. */
+    Map<MessageQueue, Long> currentOffsets(String topic);
+
+    ConsumerRunningInfo consumerRunningInfo();
+}

@@ -1,0 +1,56 @@
+package io.apogee.client.impl;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-assigns queues to the consumers of this instance every 20 s (system property
+ * {@code rocketmq.client.rebalance.waitInterval}) and whenever {@link #wakeup()} is called.
+ */
+final class RebalanceService implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(RebalanceService.class);
+    private final long waitInterval = Long.getLong("rocketmq.client.rebalance.waitInterval", 20_000);
+    private final MQClientInstance instance;
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile boolean stopped;
+    private Thread thread;
+
+    RebalanceService(MQClientInstance instance) {
+        this.instance = instance;
+    }
+
+    void start() {
+        thread = new Thread(this, "RebalanceService-" + instance.getClientId());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void wakeup() {
+        wakeups.release();
+    }
+
+    void shutdown() {
+        stopped = true;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public void run() {
+        while (!stopped) {
+            try {
+                // Several wake-ups while a rebalance runs collapse into one more round.
+                wakeups.tryAcquire(waitInterval, TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+                instance.doRebalance();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("rebalance round failed", e);
+            }
+        }
+    }
+}

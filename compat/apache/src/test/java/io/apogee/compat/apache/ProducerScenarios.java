@@ -1,0 +1,145 @@
+package io.apogee.compat.apache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.apogee.client.exception.MQClientException;
+import io.apogee.client.producer.DefaultMQProducer;
+import io.apogee.client.producer.SelectMessageQueueByHash;
+import io.apogee.client.producer.SendCallback;
+import io.apogee.client.producer.SendResult;
+import io.apogee.client.producer.SendStatus;
+import io.apogee.common.message.Message;
+import io.apogee.common.message.MessageQueue;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Producer behaviour against any server: subclasses say where the name server is. Delivery is
+ * checked through the queues' max offsets, which the broker advances for every stored message.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+abstract class ProducerScenarios {
+    protected DefaultMQProducer producer;
+    protected QueueProbe probe;
+
+    protected abstract String namesrvAddr();
+
+    @BeforeEach
+    void startProducer() throws Exception {
+        producer = new DefaultMQProducer(Names.unique("PG"));
+        producer.setNamesrvAddr(namesrvAddr());
+        producer.start();
+        probe = new QueueProbe(namesrvAddr());
+    }
+
+    @AfterEach
+    void stopProducer() {
+        producer.shutdown();
+        probe.close();
+    }
+
+    static Message message(String topic, String body) {
+        return new Message(topic, "TagA", "key-" + body, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void syncSendAutoCreatesTopicWithFourQueues() throws Exception {
+        String topic = Names.unique("SyncTopic");
+        SendResult result = producer.send(message(topic, "hello"));
+
+        assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+        assertThat(result.getMsgId()).hasSize(32);
+        assertThat(result.getOffsetMsgId()).hasSize(32);
+        assertThat(result.getMessageQueue().getTopic()).isEqualTo(topic);
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+                assertThat(probe.route(topic).getQueueDatas()).allSatisfy(qd -> assertThat(qd.getWriteQueueNums()).isEqualTo(4)));
+        assertThat(probe.totalMessages(topic)).isEqualTo(1);
+    }
+
+    @Test
+    void asyncSendsAllComplete() throws Exception {
+        String topic = Names.unique("AsyncTopic");
+        producer.send(message(topic, "warm-up"));
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        List<Throwable> errors = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            producer.send(message(topic, "async-" + i), new SendCallback() {
+                @Override
+                public void onSuccess(SendResult sendResult) {
+                    ids.add(sendResult.getMsgId());
+                }
+
+                @Override
+                public void onException(Throwable e) {
+                    synchronized (errors) {
+                        errors.add(e);
+                    }
+                }
+            });
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids.size() + errors.size() == 100);
+        assertThat(errors).isEmpty();
+        assertThat(probe.totalMessages(topic)).isEqualTo(101);
+    }
+
+    @Test
+    void onewaySendsArrive() throws Exception {
+        String topic = Names.unique("OnewayTopic");
+        producer.send(message(topic, "warm-up"));
+        for (int i = 0; i < 20; i++) {
+            producer.sendOneway(message(topic, "oneway-" + i));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> probe.totalMessages(topic) == 21);
+    }
+
+    @Test
+    void batchIsStoredConsecutivelyInOneQueue() throws Exception {
+        String topic = Names.unique("BatchTopic");
+        List<Message> batch = IntStream.range(0, 10).mapToObj(i -> message(topic, "batch-" + i)).collect(Collectors.toList());
+        SendResult result = producer.send(batch);
+
+        assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+        assertThat(result.getMsgId().split(",")).hasSize(10).doesNotHaveDuplicates();
+        assertThat(probe.maxOffset(result.getMessageQueue())).isEqualTo(result.getQueueOffset() + 10);
+    }
+
+    @Test
+    void orderedSendsKeepTheirQueue() throws Exception {
+        String topic = Names.unique("OrderTopic");
+        List<MessageQueue> used = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            used.add(producer.send(message(topic, "order-" + i), new SelectMessageQueueByHash(), "order-7").getMessageQueue());
+        }
+        assertThat(Set.copyOf(used)).hasSize(1);
+    }
+
+    @Test
+    void largeBodyIsCompressedAndStored() throws Exception {
+        String topic = Names.unique("BigTopic");
+        SendResult result = producer.send(new Message(topic, "x".repeat(100_000).getBytes(StandardCharsets.UTF_8)));
+        assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+    }
+
+    @Test
+    void invalidMessagesAreRejectedWithClearErrors() {
+        assertThatThrownBy(() -> producer.send(new Message("bad topic!", new byte[] {1})))
+                .isInstanceOf(MQClientException.class).hasMessageContaining("illegal characters");
+        assertThatThrownBy(() -> producer.send(new Message("T", new byte[0])))
+                .isInstanceOf(MQClientException.class).hasMessageContaining("body length is zero");
+        assertThatThrownBy(() -> producer.send(new Message("T", new byte[4 * 1024 * 1024 + 1])))
+                .isInstanceOf(MQClientException.class).hasMessageContaining("over max value");
+    }
+}
