@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Version stamp of a broker's topic table (and other configs): a brokers re-sends its full table on
+ * Version stamp of a broker's topic table (and other configs): a broker re-sends its full table on
  * every registration and the name server rebuilds queue data only when the stamp changed.
  * JSON: {@code {"counter":n,"stateVersion":n,"timestamp":ms}}; 4.9 peers omit stateVersion.
  */

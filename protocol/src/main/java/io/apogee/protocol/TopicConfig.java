@@ -51,23 +51,27 @@ public final class TopicConfig {
 
     /**
      * The space-separated form used inside compressed registrations:
-     * {@code name read write perm filterType attributesJson} (5.x; 4.9 stops after the filter type).
+     * {@code name read write perm filterType} and, in the 5.x form, a separator plus the attributes
+     * JSON. A 4.9 reader insists on exactly five fields, so it must get the form without attributes.
      * Note that sysFlag and order do not travel in this form.
      */
-    public String toText() {
+    public String toText(boolean withAttributes) {
         StringBuilder sb = new StringBuilder()
                 .append(topicName).append(TEXT_SEPARATOR)
                 .append(readQueueNums).append(TEXT_SEPARATOR)
                 .append(writeQueueNums).append(TEXT_SEPARATOR)
                 .append(perm).append(TEXT_SEPARATOR)
-                .append(topicFilterType).append(TEXT_SEPARATOR);
-        if (attributes != null) {
-            sb.append(Json.toJson(attributes));
+                .append(topicFilterType);
+        if (withAttributes) {
+            sb.append(TEXT_SEPARATOR);
+            if (attributes != null) {
+                sb.append(Json.toJson(attributes));
+            }
         }
         return sb.toString();
     }
 
-    /** Parses {@link #toText()} output of either version; null when it has fewer than five fields. */
+    /** Parses {@link #toText(boolean)} output of either form; null when it has fewer than five fields. */
     public static TopicConfig fromText(String text) {
         String[] parts = text.split(String.valueOf(TEXT_SEPARATOR), 6);
         if (parts.length < 5) {

@@ -14,8 +14,16 @@ class TopicConfigTest {
         config.setTopicFilterType(TopicFilterType.MULTI_TAG);
         config.setAttributes(Map.of("message.type", "FIFO"));
 
-        assertThat(config.toText()).isEqualTo("T 8 4 4 MULTI_TAG {\"message.type\":\"FIFO\"}");
-        assertThat(TopicConfig.fromText(config.toText())).isEqualTo(config);
+        assertThat(config.toText(true)).isEqualTo("T 8 4 4 MULTI_TAG {\"message.type\":\"FIFO\"}");
+        assertThat(TopicConfig.fromText(config.toText(true))).isEqualTo(config);
+    }
+
+    @Test
+    void theFourNineTextFormHasExactlyFiveFields() {
+        TopicConfig config = new TopicConfig("T", 8, 4, PermName.PERM_READ);
+        config.setAttributes(Map.of("message.type", "FIFO"));
+
+        assertThat(config.toText(false)).isEqualTo("T 8 4 4 SINGLE_TAG");
     }
 
     @Test

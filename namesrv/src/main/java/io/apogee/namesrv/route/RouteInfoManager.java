@@ -195,7 +195,7 @@ public final class RouteInfoManager {
         return brokers.isEmpty() ? null : new TopicRouteData(new ArrayList<>(queues.values()), brokers);
     }
 
-    /** Replaces the topic's queue data for the brokers named in {@code route} that we know (REGISTER_TOPIC_IN_NAMESRV). */
+    /** Puts the given queue data of a topic, skipping brokers we do not know (REGISTER_TOPIC_IN_NAMESRV). */
     public void registerTopic(String topic, Collection<QueueData> queueDatas) {
         synchronized (writeLock) {
             for (QueueData queueData : queueDatas) {

@@ -24,8 +24,9 @@ import java.util.zip.InflaterInputStream;
 /**
  * The zlib registration form that brokers with many topics use to stay small. Inside the stream, all
  * ints big-endian and every block length-prefixed: DataVersion JSON; topic count, then one
- * {@link TopicConfig#toText() text-encoded} topic per block; filter-server JSON array; and from 5.0 on,
- * a count of static-topic mapping infos followed by one JSON block each.
+ * {@link TopicConfig#toText(boolean) text-encoded} topic per block; filter-server JSON array. The 5.x
+ * layout adds topic attributes to each topic's text and ends with a count of static-topic mapping
+ * infos followed by one JSON block each; 4.9 peers neither write nor accept either.
  */
 final class CompressedRegisterBrokerBody {
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
@@ -36,7 +37,7 @@ final class CompressedRegisterBrokerBody {
     private CompressedRegisterBrokerBody() {
     }
 
-    static byte[] encode(RegisterBrokerBody body, boolean withQueueMappings) {
+    static byte[] encode(RegisterBrokerBody body, boolean fiveXLayout) {
         TopicConfigSerializeWrapper wrapper = body.getTopicConfigSerializeWrapper();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
@@ -44,10 +45,10 @@ final class CompressedRegisterBrokerBody {
             writeBlock(out, Json.toBytes(wrapper.getDataVersion()));
             out.writeInt(wrapper.getTopicConfigTable().size());
             for (TopicConfig topic : wrapper.getTopicConfigTable().values()) {
-                writeBlock(out, topic.toText().getBytes(StandardCharsets.UTF_8));
+                writeBlock(out, topic.toText(fiveXLayout).getBytes(StandardCharsets.UTF_8));
             }
             writeBlock(out, Json.toBytes(body.getFilterServerList()));
-            if (withQueueMappings) {
+            if (fiveXLayout) {
                 Map<String, JsonNode> mappings = wrapper.getTopicQueueMappingInfoMap();
                 out.writeInt(mappings.size());
                 for (JsonNode mapping : mappings.values()) {
@@ -62,7 +63,7 @@ final class CompressedRegisterBrokerBody {
         return bytes.toByteArray();
     }
 
-    static RegisterBrokerBody decode(byte[] data, boolean withQueueMappings) {
+    static RegisterBrokerBody decode(byte[] data, boolean fiveXLayout) {
         try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
             TopicConfigSerializeWrapper wrapper = new TopicConfigSerializeWrapper();
             wrapper.setDataVersion(Json.parse(readBlock(in), DataVersion.class));
@@ -75,7 +76,7 @@ final class CompressedRegisterBrokerBody {
                 wrapper.getTopicConfigTable().put(topic.getTopicName(), topic);
             }
             List<String> filterServers = Json.parse(readBlock(in), STRING_LIST);
-            if (withQueueMappings) {
+            if (fiveXLayout) {
                 Map<String, JsonNode> mappings = new HashMap<>();
                 int mappingCount = in.readInt();
                 for (int i = 0; i < mappingCount; i++) {

@@ -11,8 +11,8 @@ import java.util.List;
  * {@code compressed=true}.
  */
 public final class RegisterBrokerBody {
-    /** Protocol version from which the compressed form carries the static-topic mapping section (V5_0_0). */
-    public static final int FIRST_VERSION_WITH_QUEUE_MAPPINGS = 413;
+    /** Protocol version (V5_0_0) from which the compressed form has the 5.x layout. */
+    public static final int FIRST_FIVE_X_VERSION = 413;
 
     private TopicConfigSerializeWrapper topicConfigSerializeWrapper = new TopicConfigSerializeWrapper();
     private List<String> filterServerList = new ArrayList<>();
@@ -28,7 +28,7 @@ public final class RegisterBrokerBody {
     /** Decodes either form; {@code senderVersion} is the request's protocol version. */
     public static RegisterBrokerBody decode(byte[] body, boolean compressed, int senderVersion) {
         if (compressed) {
-            return CompressedRegisterBrokerBody.decode(body, senderVersion >= FIRST_VERSION_WITH_QUEUE_MAPPINGS);
+            return CompressedRegisterBrokerBody.decode(body, senderVersion >= FIRST_FIVE_X_VERSION);
         }
         return Json.parse(body, RegisterBrokerBody.class);
     }
@@ -36,7 +36,7 @@ public final class RegisterBrokerBody {
     /** Encodes for a receiver that speaks {@code protocolVersion} (our own version for a 5.x peer). */
     public byte[] encode(boolean compressed, int protocolVersion) {
         if (compressed) {
-            return CompressedRegisterBrokerBody.encode(this, protocolVersion >= FIRST_VERSION_WITH_QUEUE_MAPPINGS);
+            return CompressedRegisterBrokerBody.encode(this, protocolVersion >= FIRST_FIVE_X_VERSION);
         }
         return Json.toBytes(this);
     }

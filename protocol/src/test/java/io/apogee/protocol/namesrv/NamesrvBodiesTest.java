@@ -67,10 +67,12 @@ class NamesrvBodiesTest {
         for (RegisterBrokerBody decoded : List.of(v5, v4)) {
             assertThat(decoded.getTopicConfigSerializeWrapper().getDataVersion()).isEqualTo(new DataVersion(42L, 7));
             assertThat(decoded.getTopicConfigSerializeWrapper().getTopicConfigTable()).containsOnlyKeys("A", "B");
-            assertThat(decoded.getTopicConfigSerializeWrapper().getTopicConfigTable().get("A")).isEqualTo(a);
             assertThat(decoded.getFilterServerList()).containsExactly("f1");
         }
+        assertThat(v5.getTopicConfigSerializeWrapper().getTopicConfigTable().get("A")).isEqualTo(a);
         assertThat(v5.getTopicConfigSerializeWrapper().getTopicQueueMappingInfoMap()).containsOnlyKeys("A");
+        // The 4.9 layout has neither attributes nor static-topic mappings.
+        assertThat(v4.getTopicConfigSerializeWrapper().getTopicConfigTable().get("A").getAttributes()).isEmpty();
         assertThat(v4.getTopicConfigSerializeWrapper().getTopicQueueMappingInfoMap()).isEmpty();
     }
 
