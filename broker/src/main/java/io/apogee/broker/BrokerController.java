@@ -139,9 +139,10 @@ public class BrokerController {
         register(new LockBatchProcessor(lockManager), executors.consumerManage(), RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
         register(new TopicAdminProcessor(brokerConfig, topicManager, offsetManager, store), executors.admin(),
                 RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG,
-                RequestCode.GET_TOPIC_STATS_INFO);
+                RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_TOPIC_CONFIG);
         register(new GroupAdminProcessor(brokerConfig, groupManager, offsetManager, consumerManager, topicManager, store),
                 executors.admin(), RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
+                RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG,
                 RequestCode.DELETE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_CONSUMER_OFFSET, RequestCode.GET_CONSUME_STATS,
                 RequestCode.QUERY_TOPIC_CONSUME_BY_WHO);
         register(new ConnectionAdminProcessor(consumerManager, producerManager), executors.admin(),

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Apogee: a message queue that speaks Apache RocketMQ's remoting protocol.",
         subcommands = {
             NamesrvCommand.class,
+            BrokerCommand.class,
+            StandaloneCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class ApogeeMain implements Runnable {

@@ -16,6 +16,7 @@ import io.apogee.protocol.body.OffsetWrapper;
 import io.apogee.protocol.body.SubscriptionGroupConfig;
 import io.apogee.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import io.apogee.protocol.header.GetConsumeStatsRequestHeader;
+import io.apogee.protocol.header.GetSubscriptionGroupConfigRequestHeader;
 import io.apogee.protocol.header.QueryTopicConsumeByWhoRequestHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.MessageStore;
@@ -57,6 +58,13 @@ public class GroupAdminProcessor implements SyncProcessor {
                 yield Responses.success(request);
             }
             case RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG -> Responses.json(request, groupManager.snapshot());
+            case RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG -> {
+                String group = request.readCustomHeader(GetSubscriptionGroupConfigRequestHeader.class).getGroup();
+                SubscriptionGroupConfig config = groupManager.find(group);
+                yield config == null
+                        ? Responses.error(request, ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "No group in this broker. group: " + group)
+                        : Responses.json(request, config);
+            }
             case RequestCode.DELETE_SUBSCRIPTIONGROUP -> deleteGroup(request);
             case RequestCode.GET_ALL_CONSUMER_OFFSET -> Responses.json(request, offsetManager.snapshot());
             case RequestCode.GET_CONSUME_STATS -> consumeStats(request);

@@ -74,6 +74,11 @@ public class PullMessageProcessor implements RequestProcessor, PullRequestReplay
 
     @Override
     public void replay(PullRequest parked, boolean timedOut) {
+        if (!parked.channel().isActive()) {
+            // The consumer is gone; nobody is waiting for the answer.
+            parked.response().complete(null);
+            return;
+        }
         try {
             replayExecutor.execute(() -> execute(parked.channel(), parked.request(), parked.response(), false,
                     timedOut ? -1 : parked.deadlineMillis()));

@@ -13,13 +13,14 @@ import io.apogee.protocol.body.TopicOffset;
 import io.apogee.protocol.body.TopicStatsTable;
 import io.apogee.protocol.header.CreateTopicRequestHeader;
 import io.apogee.protocol.header.DeleteTopicRequestHeader;
+import io.apogee.protocol.header.GetTopicConfigRequestHeader;
 import io.apogee.protocol.header.GetTopicStatsInfoRequestHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.MessageStore;
 import io.netty.channel.Channel;
 import java.util.Set;
 
-/** UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG and GET_TOPIC_STATS_INFO. */
+/** UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG, GET_TOPIC_CONFIG and GET_TOPIC_STATS_INFO. */
 public class TopicAdminProcessor implements SyncProcessor {
     private final BrokerConfig brokerConfig;
     private final TopicConfigManager topicManager;
@@ -41,6 +42,7 @@ public class TopicAdminProcessor implements SyncProcessor {
             case RequestCode.DELETE_TOPIC_IN_BROKER -> deleteTopic(request);
             case RequestCode.GET_ALL_TOPIC_CONFIG -> Responses.json(request, topicManager.snapshot());
             case RequestCode.GET_TOPIC_STATS_INFO -> topicStats(request);
+            case RequestCode.GET_TOPIC_CONFIG -> topicConfig(request);
             default -> Responses.error(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED, "request code " + request.getCode() + " not supported");
         };
     }
@@ -72,6 +74,19 @@ public class TopicAdminProcessor implements SyncProcessor {
         store.deleteTopics(Set.of(header.getTopic()));
         offsetManager.removeTopic(header.getTopic());
         return Responses.success(request);
+    }
+
+    /**
+     * 5.x tools ask for one topic before reading its stats (to detect static topics). The answer is
+     * the topic config; without a queue mapping it has no {@code mappingDetail}.
+     */
+    private RemotingCommand topicConfig(RemotingCommand request) throws Exception {
+        String topic = request.readCustomHeader(GetTopicConfigRequestHeader.class).getTopic();
+        TopicConfig config = topicManager.select(topic);
+        if (config == null) {
+            return Responses.error(request, ResponseCode.TOPIC_NOT_EXIST, "No topic in this broker. topic: " + topic);
+        }
+        return Responses.json(request, config);
     }
 
     private RemotingCommand topicStats(RemotingCommand request) throws Exception {

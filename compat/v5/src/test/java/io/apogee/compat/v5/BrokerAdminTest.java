@@ -1,0 +1,146 @@
+package io.apogee.compat.v5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.apogee.server.Standalone;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.rocketmq.client.QueryResult;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
+import org.apache.rocketmq.remoting.protocol.admin.TopicStatsTable;
+import org.apache.rocketmq.remoting.protocol.body.ConsumerConnection;
+import org.apache.rocketmq.remoting.protocol.body.KVTable;
+import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The official 5.2.0 admin tool (what mqadmin runs) against an Apogee standalone. */
+@Timeout(120)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrokerAdminTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dir;
+    private Standalone apogee;
+    private DefaultMQAdminExt admin;
+    private DefaultMQProducer producer;
+
+    @BeforeAll
+    void start() throws Exception {
+        apogee = Standalone.forTests(dir).start();
+        admin = BrokerTestClients.admin(apogee.namesrvAddr());
+        producer = BrokerTestClients.producer(apogee.namesrvAddr(), "admin-test-producer");
+        producer.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (producer != null) {
+            producer.shutdown();
+        }
+        if (admin != null) {
+            admin.shutdown();
+        }
+        if (apogee != null) {
+            apogee.shutdown();
+        }
+    }
+
+    @Test
+    void createTopicThenRouteAndStatsShowIt() throws Exception {
+        admin.createTopic("TBW102", "AdminTopic", 6, new HashMap<>());
+
+        await().atMost(WAIT).ignoreExceptions().until(() -> !admin.examineTopicRouteInfo("AdminTopic").getQueueDatas().isEmpty());
+        TopicRouteData route = admin.examineTopicRouteInfo("AdminTopic");
+        assertThat(route.getQueueDatas()).singleElement().satisfies(q -> {
+            assertThat(q.getBrokerName()).isEqualTo("broker-a");
+            assertThat(q.getWriteQueueNums()).isEqualTo(6);
+        });
+        assertThat(route.getBrokerDatas()).singleElement()
+                .satisfies(b -> assertThat(b.getBrokerAddrs()).containsEntry(0L, apogee.brokerAddr()));
+
+        for (int i = 0; i < 12; i++) {
+            producer.send(new Message("AdminTopic", "T", ("s" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        // Consume queues are written by the dispatcher just after the put is acknowledged.
+        await().atMost(WAIT).untilAsserted(() -> {
+            TopicStatsTable stats = admin.examineTopicStats("AdminTopic");
+            assertThat(stats.getOffsetTable()).hasSize(6);
+            assertThat(stats.getOffsetTable().values().stream().mapToLong(o -> o.getMaxOffset()).sum()).isEqualTo(12);
+        });
+    }
+
+    @Test
+    void consumeStatsReachZeroLagAndConnectionsAreListed() throws Exception {
+        admin.createTopic("TBW102", "ProgressTopic", 4, new HashMap<>());
+        await().atMost(WAIT).ignoreExceptions().until(() -> !admin.examineTopicRouteInfo("ProgressTopic").getQueueDatas().isEmpty());
+        for (int i = 0; i < 20; i++) {
+            producer.send(new Message("ProgressTopic", "T", ("p" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        List<MessageExt> received = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer consumer = BrokerTestClients.pushConsumer(apogee.namesrvAddr(), "progress-group");
+        consumer.subscribe("ProgressTopic", "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+            received.addAll(msgs);
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        try {
+            await().atMost(WAIT).until(() -> received.size() >= 20);
+
+            await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+                ConsumeStats stats = admin.examineConsumeStats("progress-group", "ProgressTopic");
+                assertThat(stats.getOffsetTable()).hasSize(4);
+                assertThat(stats.computeTotalDiff()).isZero();
+            });
+            ConsumerConnection connection = admin.examineConsumerConnectionInfo("progress-group");
+            assertThat(connection.getConnectionSet()).hasSize(1);
+            assertThat(connection.getSubscriptionTable()).containsKey("ProgressTopic");
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    @Test
+    void viewMessageByIdAndQueryByKey() throws Exception {
+        Message message = new Message("LookupTopic", "T", "order-42", "payload".getBytes(StandardCharsets.UTF_8));
+        SendResult sent = producer.send(message);
+
+        MessageExt byOffsetId = admin.viewMessage(sent.getOffsetMsgId());
+        assertThat(new String(byOffsetId.getBody(), StandardCharsets.UTF_8)).isEqualTo("payload");
+        assertThat(byOffsetId.getKeys()).isEqualTo("order-42");
+
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            QueryResult result = admin.queryMessage("LookupTopic", "order-42", 10, 0, System.currentTimeMillis() + 60_000);
+            assertThat(result.getMessageList()).singleElement()
+                    .satisfies(m -> assertThat(m.getMsgId()).isEqualTo(sent.getMsgId()));
+        });
+        MessageExt byUniqueKey = admin.viewMessage("LookupTopic", sent.getMsgId());
+        assertThat(byUniqueKey.getKeys()).isEqualTo("order-42");
+    }
+
+    @Test
+    void brokerRuntimeInfoAndConfigAreReadable() throws Exception {
+        KVTable runtime = admin.fetchBrokerRuntimeStats(apogee.brokerAddr());
+        assertThat(runtime.getTable()).containsKeys("brokerVersionDesc", "putTps", "msgPutTotalTodayNow", "commitLogDiskRatio");
+        assertThat(admin.getBrokerConfig(apogee.brokerAddr())).containsEntry("brokerName", "broker-a");
+    }
+}
