@@ -2,6 +2,7 @@ package io.apogee.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * fastjson writes a map whose keys are objects (Map&lt;MessageQueue, Long&gt;) as {@code {{"topic":"T"}:100}},
@@ -20,7 +21,7 @@ final class FastjsonObjectKeys {
     static byte[] quote(byte[] json) {
         ByteArrayOutputStream out = null;
         int copiedUpTo = 0;
-        boolean[] inObject = new boolean[MAX_DEPTH];
+        boolean[] inObject = new boolean[16];
         int depth = 0;
         boolean expectKey = false;
         for (int i = 0; i < json.length; i++) {
@@ -45,6 +46,7 @@ final class FastjsonObjectKeys {
                         if (depth == MAX_DEPTH) {
                             return json; // let the real parser report the nesting problem
                         }
+                        inObject = ensureCapacity(inObject, depth);
                         inObject[depth++] = true;
                         expectKey = true;
                     }
@@ -53,6 +55,7 @@ final class FastjsonObjectKeys {
                     if (depth == MAX_DEPTH) {
                         return json;
                     }
+                    inObject = ensureCapacity(inObject, depth);
                     inObject[depth++] = false;
                     expectKey = false;
                 }
@@ -72,6 +75,10 @@ final class FastjsonObjectKeys {
         }
         out.write(json, copiedUpTo, json.length - copiedUpTo);
         return out.toByteArray();
+    }
+
+    private static boolean[] ensureCapacity(boolean[] stack, int depth) {
+        return depth < stack.length ? stack : Arrays.copyOf(stack, stack.length * 2);
     }
 
     /** Index of the quote closing the string that opens at {@code start}, or the last index if unterminated. */

@@ -50,6 +50,15 @@ class JsonTest {
     }
 
     @Test
+    void findsObjectKeysBelowDeepNesting() {
+        String deep = "[".repeat(40) + "{\"m\":{{\"brokerName\":\"b\",\"queueId\":2,\"topic\":\"T\"}:9}}" + "]".repeat(40);
+
+        String quoted = new String(FastjsonObjectKeys.quote(deep.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+
+        assertThat(quoted).contains("{\"m\":{\"{\\\"brokerName\\\":\\\"b\\\",\\\"queueId\\\":2,\\\"topic\\\":\\\"T\\\"}\":9}}");
+    }
+
+    @Test
     void leavesJsonWithoutObjectKeysUntouched() {
         byte[] json = "{\"a\":[{\"b\":{}},{\"c\":\"{,{\"}],\"d\":{}}".getBytes(StandardCharsets.UTF_8);
 

@@ -179,7 +179,10 @@ public final class RouteInfoManager {
         }
     }
 
-    /** The topic's route, or null when no live broker serves it. */
+    /**
+     * The topic's route, or null when no live broker serves it. The route's QueueData and BrokerData
+     * are the published instances, shared with other readers: serialize them, never modify them.
+     */
     public TopicRouteData pickupTopicRouteData(String topic) {
         Map<String, QueueData> queues = topicQueueTable.get(topic);
         if (queues == null || queues.isEmpty()) {
@@ -206,6 +209,7 @@ public final class RouteInfoManager {
         }
     }
 
+    /** All brokers by name and cluster; like routes, the BrokerData inside are shared and read-only. */
     public ClusterInfo getAllClusterInfo() {
         return new ClusterInfo(brokerAddrTable, clusterAddrTable);
     }
