@@ -56,7 +56,7 @@ public final class ConsumerGroupInfo {
             if (old == null) {
                 subscriptions.put(sub.getTopic(), sub);
                 changed = true;
-            } else if (sub.getSubVersion() > old.getSubVersion()) {
+            } else if (sub.getSubVersion() >= old.getSubVersion()) {
                 changed |= !old.equals(sub);
                 subscriptions.put(sub.getTopic(), sub);
             }

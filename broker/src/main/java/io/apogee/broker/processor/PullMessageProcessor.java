@@ -143,9 +143,8 @@ public class PullMessageProcessor implements RequestProcessor, PullRequestReplay
             return subscription.error();
         }
         TagMessageFilter filter = new TagMessageFilter(subscription.data());
-        int maxBytes = header.getMaxMsgBytes() == null || header.getMaxMsgBytes() <= 0 ? Integer.MAX_VALUE : header.getMaxMsgBytes();
         GetMessageResult result = store.getMessage(header.getConsumerGroup(), header.getTopic(), queueId,
-                header.getQueueOffset(), header.getMaxMsgNums(), maxBytes, filter);
+                header.getQueueOffset(), maxMessages(header), maxBytes(header), filter);
 
         if (firstPass && PullSysFlag.hasCommitOffset(header.getSysFlag()) && header.getCommitOffset() >= 0) {
             offsetManager.commitOffset(header.getConsumerGroup(), header.getTopic(), queueId, header.getCommitOffset());
@@ -173,6 +172,17 @@ public class PullMessageProcessor implements RequestProcessor, PullRequestReplay
             result.release();
         }
         return answer;
+    }
+
+    /** The client's wish, capped by the broker so one pull cannot monopolise a pull thread or the connection. */
+    private int maxMessages(PullMessageRequestHeader header) {
+        return Math.min(header.getMaxMsgNums(), store.getMessageStoreConfig().getMaxTransferCountOnMessageInMemory());
+    }
+
+    private int maxBytes(PullMessageRequestHeader header) {
+        int cap = store.getMessageStoreConfig().getMaxTransferBytesOnMessageInMemory();
+        Integer wanted = header.getMaxMsgBytes();
+        return wanted == null || wanted <= 0 ? cap : Math.min(wanted, cap);
     }
 
     private long holdMillis(PullMessageRequestHeader header) {
