@@ -1,0 +1,185 @@
+package io.apogee.broker.transaction;
+
+import static io.apogee.broker.schedule.TestMessages.message;
+import static io.apogee.broker.schedule.TestMessages.readAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apogee.broker.offset.ConsumerOffsetManager;
+import io.apogee.broker.schedule.DelayLevelRedirect;
+import io.apogee.broker.schedule.DelayLevels;
+import io.apogee.broker.schedule.RedirectingPut;
+import io.apogee.broker.schedule.StoredMessages;
+import io.apogee.broker.schedule.TestMessages;
+import io.apogee.broker.testing.InMemoryMessageStore;
+import io.apogee.common.message.MessageCodec;
+import io.apogee.common.message.MessageConst;
+import io.apogee.common.message.MessageExt;
+import io.apogee.common.message.MessageExtBrokerInner;
+import io.apogee.common.message.MessageSysFlag;
+import io.apogee.protocol.RequestCode;
+import io.apogee.protocol.ResponseCode;
+import io.apogee.protocol.header.CheckTransactionStateRequestHeader;
+import io.apogee.protocol.header.EndTransactionRequestHeader;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.store.AppendMessageResult;
+import io.apogee.store.MessageStoreConfig;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class TransactionalMessagesTest {
+    /** Checks are due at once so the test never waits for them. */
+    private static final TransactionConfig CONFIG = new TransactionConfig(0, 60_000, 3);
+
+    @TempDir
+    Path dir;
+    private InMemoryMessageStore store;
+    private RedirectingPut put;
+    private ConsumerOffsetManager offsets;
+    private final List<RemotingCommand> checks = new CopyOnWriteArrayList<>();
+    private volatile boolean producerOnline = true;
+    private TransactionalMessages transactions;
+
+    @BeforeEach
+    void setUp() {
+        MessageStoreConfig config = new MessageStoreConfig();
+        config.setStorePathRootDir(dir.toString());
+        store = new InMemoryMessageStore(config);
+        put = new RedirectingPut(store, List.of(new HalfMessageRedirect(), new DelayLevelRedirect(DelayLevels.parse("1s"))));
+        offsets = new ConsumerOffsetManager(dir);
+        transactions = newTransactions();
+    }
+
+    private TransactionalMessages newTransactions() {
+        return new TransactionalMessages(put, TestMessages.HOST, offsets, CONFIG, (group, request) -> {
+            assertThat(group).isEqualTo("PG");
+            checks.add(request);
+            return producerOnline;
+        }, "broker-a");
+    }
+
+    @AfterEach
+    void tearDown() {
+        transactions.shutdown();
+        store.shutdown();
+    }
+
+    private AppendMessageResult sendHalf(String body) {
+        MessageExtBrokerInner msg = message("T", 2, body);
+        msg.putProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED, "true");
+        msg.putProperty(MessageConst.PROPERTY_PRODUCER_GROUP, "PG");
+        msg.setSysFlag(MessageSysFlag.TRANSACTION_PREPARED_TYPE);
+        StoredMessages.seal(msg);
+        return put.put(msg).join().getAppendMessageResult();
+    }
+
+    private RemotingCommand end(long commitLogOffset, long queueOffset, int decision, String group) throws Exception {
+        EndTransactionRequestHeader header = new EndTransactionRequestHeader();
+        header.setProducerGroup(group);
+        header.setCommitLogOffset(commitLogOffset);
+        header.setTranStateTableOffset(queueOffset);
+        header.setCommitOrRollback(decision);
+        header.setMsgId("x");
+        RemotingCommand request = RemotingCommand.request(RequestCode.END_TRANSACTION, header);
+        return transactions.endTransactionProcessor().process(null, request).join();
+    }
+
+    @Test
+    void halfMessageIsHiddenUntilCommitted() throws Exception {
+        AppendMessageResult half = sendHalf("a");
+        assertThat(readAll(store, "T", 2)).isEmpty();
+        MessageExt parked = readAll(store, TransactionTopics.HALF, 0).get(0);
+        assertThat(parked.getProperty(MessageConst.PROPERTY_REAL_TOPIC)).isEqualTo("T");
+        assertThat(parked.getProperty(MessageConst.PROPERTY_TRANSACTION_ID)).isEqualTo("ID-a");
+        assertThat(MessageSysFlag.getTransactionValue(parked.getSysFlag())).isZero();
+
+        assertThat(end(half.getWroteOffset(), half.getLogicsOffset(), MessageSysFlag.TRANSACTION_COMMIT_TYPE, "PG").getCode())
+                .isEqualTo(ResponseCode.SUCCESS);
+        List<MessageExt> visible = readAll(store, "T", 2);
+        assertThat(visible).hasSize(1);
+        MessageExt committed = visible.get(0);
+        assertThat(MessageSysFlag.getTransactionValue(committed.getSysFlag())).isEqualTo(MessageSysFlag.TRANSACTION_COMMIT_TYPE);
+        assertThat(committed.getPreparedTransactionOffset()).isEqualTo(half.getWroteOffset());
+        assertThat(committed.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED)).isNull();
+        assertThat(committed.getProperty(MessageConst.PROPERTY_REAL_TOPIC)).isNull();
+        assertThat(committed.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP)).isEqualTo("PG");
+        assertThat(TestMessages.body(readAll(store, TransactionTopics.OP, 0).get(0))).isEqualTo("0");
+
+        // The same answer again (e.g. after a check) publishes nothing more.
+        end(half.getWroteOffset(), half.getLogicsOffset(), MessageSysFlag.TRANSACTION_COMMIT_TYPE, "PG");
+        assertThat(readAll(store, "T", 2)).hasSize(1);
+        assertThat(transactions.checkNow()).isZero();
+    }
+
+    @Test
+    void rollbackPublishesNothingAndWrongReferencesAreRefused() throws Exception {
+        AppendMessageResult half = sendHalf("b");
+        assertThat(end(half.getWroteOffset(), half.getLogicsOffset(), MessageSysFlag.TRANSACTION_COMMIT_TYPE, "OTHER").getCode())
+                .isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(end(half.getWroteOffset(), half.getLogicsOffset() + 5, MessageSysFlag.TRANSACTION_COMMIT_TYPE, "PG").getCode())
+                .isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(end(half.getWroteOffset(), half.getLogicsOffset(), MessageSysFlag.TRANSACTION_ROLLBACK_TYPE, "PG").getCode())
+                .isEqualTo(ResponseCode.SUCCESS);
+        assertThat(readAll(store, "T", 2)).isEmpty();
+        assertThat(transactions.checkNow()).as("rolled back: nothing to ask").isZero();
+    }
+
+    @Test
+    void unknownOutcomeIsCheckedWithTheProducerAndItsAnswerCommits() throws Exception {
+        sendHalf("c");
+        assertThat(end(0, 0, MessageSysFlag.TRANSACTION_NOT_TYPE, "PG")).as("UNKNOWN: no answer").isNull();
+        assertThat(transactions.checkNow()).isEqualTo(1);
+        RemotingCommand check = checks.get(0);
+        CheckTransactionStateRequestHeader header = check.readCustomHeader(CheckTransactionStateRequestHeader.class);
+        MessageExt shown = MessageCodec.decode(ByteBuffer.wrap(check.getBody()), true, true);
+        assertThat(shown.getTopic()).isEqualTo("T");
+        assertThat(shown.getQueueId()).isEqualTo(2);
+        assertThat(shown.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP)).isEqualTo("PG");
+        assertThat(header.getMsgId()).isEqualTo("ID-c");
+        assertThat(header.getBname()).isEqualTo("broker-a");
+        assertThat(header.getTranStateTableOffset()).as("asks about the requeued copy").isEqualTo(1);
+        assertThat(shown.getProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES)).isEqualTo("1");
+
+        end(header.getCommitLogOffset(), header.getTranStateTableOffset(), MessageSysFlag.TRANSACTION_COMMIT_TYPE, "PG");
+        assertThat(readAll(store, "T", 2)).hasSize(1);
+        assertThat(transactions.checkNow()).isZero();
+        assertThat(offsets.queryOffset(TransactionTopics.CHECK_GROUP, TransactionTopics.HALF, 0)).isEqualTo(2);
+    }
+
+    @Test
+    void halfMessageCheckedTooOftenIsMovedAside() {
+        producerOnline = false;
+        sendHalf("d");
+        for (int i = 0; i < CONFIG.transactionCheckMax(); i++) {
+            transactions.checkNow();
+        }
+        assertThat(checks).hasSize(3);
+        transactions.checkNow();
+        assertThat(checks).hasSize(3);
+        List<MessageExt> given = readAll(store, TransactionTopics.CHECK_MAX_TIME, 0);
+        assertThat(given).hasSize(1);
+        assertThat(given.get(0).getProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES)).isEqualTo("3");
+        transactions.checkNow();
+        assertThat(readAll(store, TransactionTopics.CHECK_MAX_TIME, 0)).hasSize(1);
+        assertThat(readAll(store, "T", 2)).isEmpty();
+    }
+
+    @Test
+    void checkProgressContinuesAfterARestart() throws Exception {
+        sendHalf("e");
+        transactions.checkNow();
+        transactions.shutdown();
+        transactions = newTransactions();
+        transactions.checkNow();
+        assertThat(checks).hasSize(2);
+        assertThat(checks.get(1).readCustomHeader(CheckTransactionStateRequestHeader.class).getTranStateTableOffset())
+                .as("the second walk starts after the first, at the copy it made").isEqualTo(2);
+    }
+}
