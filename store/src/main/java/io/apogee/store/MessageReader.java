@@ -168,7 +168,7 @@ final class MessageReader {
         long[] last = index.lastUpdate();
         result.setIndexLastUpdate(last[0], last[1]);
         List<Long> offsets = index.queryOffsets(topic, key, Math.min(maxNum, maxQueryBatch), begin, end);
-        for (long phy : offsets) {
+        for (long phy : new java.util.LinkedHashSet<>(offsets)) {
             ByteBuf record = commitLog.selectRecord(phy);
             if (record == null) {
                 continue;

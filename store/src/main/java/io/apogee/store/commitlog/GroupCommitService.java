@@ -6,9 +6,11 @@ import io.apogee.store.file.MappedFileQueue;
 import io.apogee.store.recovery.StoreCheckpoint;
 import io.apogee.store.stats.StoreMetrics;
 import io.apogee.store.util.ServiceThread;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -16,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SYNC_FLUSH: puts register the offset they need on disk; one fsync covers every put waiting
- * when it starts (group commit). A put not covered within syncFlushTimeout completes with
- * FLUSH_DISK_TIMEOUT; an I/O error fails every waiting put.
+ * when it starts (group commit). A watchdog fails puts not covered within syncFlushTimeout with
+ * FLUSH_DISK_TIMEOUT, even while the flush itself hangs; an I/O error fails every waiting put.
  */
 final class GroupCommitService extends ServiceThread {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitService.class);
@@ -26,13 +28,25 @@ final class GroupCommitService extends ServiceThread {
     private final StoreCheckpoint checkpoint;
     private final LongSupplier lastStoreTimestamp;
     private final StoreMetrics metrics;
-    private final long timeoutMillis;
-    private final Object lock = new Object();
-    private List<Request> incoming = new ArrayList<>();
-    private List<Request> working = new ArrayList<>();
+    private final long timeoutNanos;
+    /** In submission order, hence also in deadline order. */
+    private final ConcurrentLinkedQueue<Request> pending = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService watchdog;
 
-    private record Request(long nextOffset, long startNanos, int messages, int bytes, PutMessageResult result,
-                           CompletableFuture<PutMessageResult> future) {
+    private static final class Request extends CompletableFuture<PutMessageResult> {
+        final long nextOffset;
+        final long startNanos;
+        final int messages;
+        final int bytes;
+        final PutMessageResult result;
+
+        Request(long nextOffset, long startNanos, int messages, int bytes, PutMessageResult result) {
+            this.nextOffset = nextOffset;
+            this.startNanos = startNanos;
+            this.messages = messages;
+            this.bytes = bytes;
+            this.result = result;
+        }
     }
 
     GroupCommitService(MappedFileQueue files, StoreCheckpoint checkpoint, LongSupplier lastStoreTimestamp,
@@ -41,7 +55,14 @@ final class GroupCommitService extends ServiceThread {
         this.checkpoint = checkpoint;
         this.lastStoreTimestamp = lastStoreTimestamp;
         this.metrics = metrics;
-        this.timeoutMillis = timeoutMillis;
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "apogee-group-commit-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(1, Math.min(100, timeoutMillis / 4));
+        watchdog.scheduleWithFixedDelay(this::expireOverdue, period, period, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -51,32 +72,21 @@ final class GroupCommitService extends ServiceThread {
 
     CompletableFuture<PutMessageResult> submit(long nextOffset, long startNanos, int messages, int bytes,
                                                PutMessageResult result) {
-        CompletableFuture<PutMessageResult> future = new CompletableFuture<>();
-        future.completeOnTimeout(new PutMessageResult(PutMessageStatus.FLUSH_DISK_TIMEOUT,
-                result.getAppendMessageResult(), "not flushed within " + timeoutMillis + " ms"),
-                timeoutMillis, TimeUnit.MILLISECONDS);
-        synchronized (lock) {
-            incoming.add(new Request(nextOffset, startNanos, messages, bytes, result, future));
-        }
+        Request request = new Request(nextOffset, startNanos, messages, bytes, result);
+        pending.add(request);
         wakeup();
-        return future;
+        return request;
     }
 
     @Override
     protected void doWork() {
         waitForRunning(10);
-        commitWaiting();
+        if (!pending.isEmpty()) {
+            commitWaiting();
+        }
     }
 
     private void commitWaiting() {
-        synchronized (lock) {
-            List<Request> swap = incoming;
-            incoming = working;
-            working = swap;
-        }
-        if (working.isEmpty()) {
-            return;
-        }
         try {
             long storeTimestamp = lastStoreTimestamp.getAsLong();
             files.flush(0);
@@ -84,37 +94,41 @@ final class GroupCommitService extends ServiceThread {
             if (storeTimestamp > 0) {
                 checkpoint.setPhysicMsgTimestamp(storeTimestamp);
             }
-            for (Request r : working) {
-                if (r.nextOffset() <= flushed) {
-                    metrics.recordPut(r.messages(), r.bytes(), System.nanoTime() - r.startNanos());
-                    r.future().complete(r.result());
-                } else {
-                    // appended after the flush started: wait for the next round
-                    synchronized (lock) {
-                        incoming.add(r);
+            long now = System.nanoTime();
+            for (Iterator<Request> it = pending.iterator(); it.hasNext(); ) {
+                Request r = it.next();
+                if (r.nextOffset <= flushed) {
+                    it.remove();
+                    if (r.complete(r.result)) {
+                        metrics.recordPut(r.messages, r.bytes, now - r.startNanos);
                     }
-                    wakeup();
                 }
             }
         } catch (RuntimeException e) {
-            LOG.error("group commit flush failed; failing {} waiting puts", working.size(), e);
-            for (Request r : working) {
-                r.future().complete(new PutMessageResult(PutMessageStatus.UNKNOWN_ERROR, r.result().getAppendMessageResult(),
+            LOG.error("group commit flush failed; failing the waiting puts", e);
+            Request r;
+            while ((r = pending.poll()) != null) {
+                r.complete(new PutMessageResult(PutMessageStatus.UNKNOWN_ERROR, r.result.getAppendMessageResult(),
                         "flush failed: " + e.getMessage()));
             }
-        } finally {
-            working.clear();
+        }
+    }
+
+    private void expireOverdue() {
+        long now = System.nanoTime();
+        Request r;
+        while ((r = pending.peek()) != null && now - r.startNanos > timeoutNanos) {
+            if (pending.remove(r)) {
+                r.complete(new PutMessageResult(PutMessageStatus.FLUSH_DISK_TIMEOUT,
+                        r.result.getAppendMessageResult(),
+                        "not flushed within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms"));
+            }
         }
     }
 
     @Override
     protected void onShutdown() {
         commitWaiting();
-        synchronized (lock) {
-            List<Request> swap = incoming;
-            incoming = working;
-            working = swap;
-        }
-        commitWaiting();
+        watchdog.shutdownNow();
     }
 }

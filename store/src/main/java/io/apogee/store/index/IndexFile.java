@@ -69,10 +69,18 @@ public final class IndexFile {
         return buf.getLong(END_PHY_OFFSET);
     }
 
-    /** Recovery: forget entries past the commit-log end so they are re-indexed (queries verify hits). */
+    /** True once a key was added. */
+    public boolean hasEntries() {
+        return buf.getInt(INDEX_COUNT) > 1;
+    }
+
+    /**
+     * Recovery: messages appended from {@code commitLogMaxOffset} on must be indexed again even
+     * though older entries point that far (queries verify every hit against the record).
+     */
     public void capEndPhyOffset(long commitLogMaxOffset) {
-        if (getEndPhyOffset() > commitLogMaxOffset) {
-            buf.putLong(END_PHY_OFFSET, commitLogMaxOffset);
+        if (getEndPhyOffset() >= commitLogMaxOffset) {
+            buf.putLong(END_PHY_OFFSET, commitLogMaxOffset - 1);
         }
     }
 

@@ -59,7 +59,7 @@ public final class IndexService {
     public void buildIndex(DispatchRequest req) {
         try {
             IndexFile file = lastFile();
-            if (req.commitLogOffset() < file.getEndPhyOffset()) {
+            if (file.hasEntries() && req.commitLogOffset() <= file.getEndPhyOffset()) {
                 return; // already indexed before a restart
             }
             String topic = req.topic();
