@@ -12,6 +12,7 @@ import io.apogee.broker.outer.BrokerOuterAPI;
 import io.apogee.broker.processor.BrokerInfoProcessor;
 import io.apogee.broker.processor.ClientManageProcessor;
 import io.apogee.broker.processor.ConnectionAdminProcessor;
+import io.apogee.broker.processor.ConsumerCallbackProcessor;
 import io.apogee.broker.processor.ConsumerManageProcessor;
 import io.apogee.broker.processor.GroupAdminProcessor;
 import io.apogee.broker.processor.LockBatchProcessor;
@@ -60,6 +61,7 @@ public class BrokerController {
     private final ConsumerManager consumerManager;
     private final RebalanceLockManager lockManager;
     private final ClientHousekeeping housekeeping;
+    private final Broker2Client broker2Client;
     private final BrokerExecutors executors;
     private final PullMessageProcessor pullProcessor;
     private final PullRequestHoldService holdService;
@@ -82,7 +84,8 @@ public class BrokerController {
         this.groupManager = new SubscriptionGroupManager(brokerConfig, configDir);
         this.offsetManager = new ConsumerOffsetManager(configDir);
         this.producerManager = new ProducerManager(brokerConfig.getChannelExpiredTimeout());
-        this.consumerManager = new ConsumerManager(brokerConfig.getChannelExpiredTimeout(), new Broker2Client(server));
+        this.broker2Client = new Broker2Client(server);
+        this.consumerManager = new ConsumerManager(brokerConfig.getChannelExpiredTimeout(), broker2Client);
         this.lockManager = new RebalanceLockManager(brokerConfig.getRebalanceLockMaxLiveTime());
         this.housekeeping = new ClientHousekeeping(producerManager, consumerManager);
         this.executors = new BrokerExecutors(brokerConfig);
@@ -139,14 +142,17 @@ public class BrokerController {
         register(new LockBatchProcessor(lockManager), executors.consumerManage(), RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
         register(new TopicAdminProcessor(brokerConfig, topicManager, offsetManager, store), executors.admin(),
                 RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG,
-                RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_TOPIC_CONFIG);
+                RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_TOPIC_CONFIG, RequestCode.CLEAN_UNUSED_TOPIC);
         register(new GroupAdminProcessor(brokerConfig, groupManager, offsetManager, consumerManager, topicManager, store),
                 executors.admin(), RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
                 RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG,
                 RequestCode.DELETE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_CONSUMER_OFFSET, RequestCode.GET_CONSUME_STATS,
-                RequestCode.QUERY_TOPIC_CONSUME_BY_WHO);
+                RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, RequestCode.QUERY_TOPICS_BY_CONSUMER, RequestCode.QUERY_SUBSCRIPTION_BY_CONSUMER);
         register(new ConnectionAdminProcessor(consumerManager, producerManager), executors.admin(),
-                RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST);
+                RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST, RequestCode.GET_ALL_PRODUCER_INFO);
+        register(new ConsumerCallbackProcessor(consumerManager, offsetManager, topicManager, store, broker2Client,
+                brokerConfig.getBrokerName()), executors.admin(), RequestCode.INVOKE_BROKER_TO_RESET_OFFSET,
+                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY);
         register(new BrokerInfoProcessor(brokerConfig, store, executors, topicManager), executors.admin(),
                 RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
     }

@@ -7,6 +7,7 @@ import io.apogee.remoting.netty.NettyRemotingServer;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.netty.channel.Channel;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,11 @@ public class Broker2Client implements ConsumerIdsChangeListener {
             header.setConsumerGroup(group);
             oneway(channel, RemotingCommand.request(RequestCode.NOTIFY_CONSUMER_IDS_CHANGED, header));
         }
+    }
+
+    /** A request the client answers (running info, consume directly); fails with a RemotingException on timeout. */
+    public CompletableFuture<RemotingCommand> invoke(Channel channel, RemotingCommand request, long timeoutMillis) {
+        return server.invokeAsync(channel, request, timeoutMillis);
     }
 
     public void oneway(Channel channel, RemotingCommand request) {

@@ -9,6 +9,8 @@ import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.body.Connection;
 import io.apogee.protocol.body.ConsumerConnection;
 import io.apogee.protocol.body.ProducerConnection;
+import io.apogee.protocol.body.ProducerInfo;
+import io.apogee.protocol.body.ProducerTableInfo;
 import io.apogee.protocol.header.GetConsumerConnectionListRequestHeader;
 import io.apogee.protocol.header.GetProducerConnectionListRequestHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
@@ -16,7 +18,7 @@ import io.netty.channel.Channel;
 import java.util.HashMap;
 import java.util.List;
 
-/** GET_CONSUMER_CONNECTION_LIST and GET_PRODUCER_CONNECTION_LIST: who is connected to this broker in a group. */
+/** GET_CONSUMER_CONNECTION_LIST, GET_PRODUCER_CONNECTION_LIST and GET_ALL_PRODUCER_INFO: who is connected to this broker. */
 public class ConnectionAdminProcessor implements SyncProcessor {
     private final ConsumerManager consumerManager;
     private final ProducerManager producerManager;
@@ -51,6 +53,19 @@ public class ConnectionAdminProcessor implements SyncProcessor {
             ProducerConnection body = new ProducerConnection();
             members.forEach(member -> body.getConnectionSet().add(connection(member)));
             return Responses.json(request, body);
+        }
+        if (request.getCode() == RequestCode.GET_ALL_PRODUCER_INFO) {
+            ProducerTableInfo table = new ProducerTableInfo();
+            producerManager.snapshot().forEach((group, members) -> table.getData().put(group, members.stream().map(member -> {
+                ProducerInfo info = new ProducerInfo();
+                info.setClientId(member.clientId());
+                info.setRemoteIP(member.remoteAddr());
+                info.setLanguage(member.language());
+                info.setVersion(member.version());
+                info.setLastUpdateTimestamp(member.lastUpdateTimestamp());
+                return info;
+            }).toList()));
+            return Responses.json(request, table);
         }
         return Responses.error(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED, "request code " + request.getCode() + " not supported");
     }

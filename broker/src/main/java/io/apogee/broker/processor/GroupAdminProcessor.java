@@ -12,12 +12,16 @@ import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.TopicConfig;
 import io.apogee.protocol.body.ConsumeStats;
 import io.apogee.protocol.body.GroupList;
+import io.apogee.protocol.TopicList;
 import io.apogee.protocol.body.OffsetWrapper;
+import io.apogee.protocol.body.QuerySubscriptionResponseBody;
 import io.apogee.protocol.body.SubscriptionGroupConfig;
 import io.apogee.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import io.apogee.protocol.header.GetConsumeStatsRequestHeader;
 import io.apogee.protocol.header.GetSubscriptionGroupConfigRequestHeader;
+import io.apogee.protocol.header.QuerySubscriptionByConsumerRequestHeader;
 import io.apogee.protocol.header.QueryTopicConsumeByWhoRequestHeader;
+import io.apogee.protocol.header.QueryTopicsByConsumerRequestHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.MessageStore;
 import io.netty.channel.Channel;
@@ -26,7 +30,7 @@ import java.util.Set;
 
 /**
  * Consumer-group administration: create/list/delete groups, the offset table, consume progress
- * (GET_CONSUME_STATS) and which groups consume a topic.
+ * (GET_CONSUME_STATS), which groups consume a topic and what a group consumes.
  */
 public class GroupAdminProcessor implements SyncProcessor {
     private final BrokerConfig brokerConfig;
@@ -69,6 +73,11 @@ public class GroupAdminProcessor implements SyncProcessor {
             case RequestCode.GET_ALL_CONSUMER_OFFSET -> Responses.json(request, offsetManager.snapshot());
             case RequestCode.GET_CONSUME_STATS -> consumeStats(request);
             case RequestCode.QUERY_TOPIC_CONSUME_BY_WHO -> consumedBy(request);
+            case RequestCode.QUERY_TOPICS_BY_CONSUMER -> {
+                String group = request.readCustomHeader(QueryTopicsByConsumerRequestHeader.class).getGroup();
+                yield Responses.json(request, new TopicList(offsetManager.topicsOfGroup(group)));
+            }
+            case RequestCode.QUERY_SUBSCRIPTION_BY_CONSUMER -> subscriptionOf(request);
             default -> Responses.error(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED, "request code " + request.getCode() + " not supported");
         };
     }
@@ -108,6 +117,15 @@ public class GroupAdminProcessor implements SyncProcessor {
             }
         }
         return Responses.json(request, stats);
+    }
+
+    private RemotingCommand subscriptionOf(RemotingCommand request) throws Exception {
+        QuerySubscriptionByConsumerRequestHeader header = request.readCustomHeader(QuerySubscriptionByConsumerRequestHeader.class);
+        QuerySubscriptionResponseBody body = new QuerySubscriptionResponseBody();
+        body.setGroup(header.getGroup());
+        body.setTopic(header.getTopic());
+        body.setSubscriptionData(consumerManager.findSubscription(header.getGroup(), header.getTopic()));
+        return Responses.json(request, body);
     }
 
     private RemotingCommand consumedBy(RemotingCommand request) throws Exception {

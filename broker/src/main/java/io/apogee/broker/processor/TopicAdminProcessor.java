@@ -20,7 +20,7 @@ import io.apogee.store.MessageStore;
 import io.netty.channel.Channel;
 import java.util.Set;
 
-/** UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG, GET_TOPIC_CONFIG and GET_TOPIC_STATS_INFO. */
+/** UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG, GET_TOPIC_CONFIG, GET_TOPIC_STATS_INFO and CLEAN_UNUSED_TOPIC. */
 public class TopicAdminProcessor implements SyncProcessor {
     private final BrokerConfig brokerConfig;
     private final TopicConfigManager topicManager;
@@ -43,6 +43,10 @@ public class TopicAdminProcessor implements SyncProcessor {
             case RequestCode.GET_ALL_TOPIC_CONFIG -> Responses.json(request, topicManager.snapshot());
             case RequestCode.GET_TOPIC_STATS_INFO -> topicStats(request);
             case RequestCode.GET_TOPIC_CONFIG -> topicConfig(request);
+            case RequestCode.CLEAN_UNUSED_TOPIC -> {
+                store.cleanUnusedTopic(topicManager.table().keySet());
+                yield Responses.success(request);
+            }
             default -> Responses.error(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED, "request code " + request.getCode() + " not supported");
         };
     }

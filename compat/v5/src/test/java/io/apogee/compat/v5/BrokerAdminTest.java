@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -17,7 +18,12 @@ import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageDecoder;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.protocol.body.CMResult;
+import org.apache.rocketmq.remoting.protocol.body.ConsumeMessageDirectlyResult;
+import org.apache.rocketmq.remoting.protocol.body.ConsumerRunningInfo;
 import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
 import org.apache.rocketmq.remoting.protocol.admin.TopicStatsTable;
 import org.apache.rocketmq.remoting.protocol.body.ConsumerConnection;
@@ -114,9 +120,27 @@ class BrokerAdminTest {
             ConsumerConnection connection = admin.examineConsumerConnectionInfo("progress-group");
             assertThat(connection.getConnectionSet()).hasSize(1);
             assertThat(connection.getSubscriptionTable()).containsKey("ProgressTopic");
+            String clientId = connection.getConnectionSet().iterator().next().getClientId();
+
+            // Forwarded to the consumer over its own connection, answered by the client itself.
+            ConsumerRunningInfo running = admin.getConsumerRunningInfo("progress-group", clientId, false);
+            assertThat(running.getSubscriptionSet()).extracting(s -> s.getTopic()).contains("ProgressTopic");
+            MessageExt first = received.get(0);
+            ConsumeMessageDirectlyResult direct = admin.consumeMessageDirectly("progress-group", clientId, "ProgressTopic",
+                    offsetMsgIdOf(first));
+            assertThat(direct.getConsumeResult()).isEqualTo(CMResult.CR_SUCCESS);
+
+            // Rewind the online group to the beginning: the broker pushes the new offsets to the consumer.
+            Map<MessageQueue, Long> reset = admin.resetOffsetByTimestamp("ProgressTopic", "progress-group", 0, true);
+            assertThat(reset).hasSize(4).allSatisfy((mq, offset) -> assertThat(offset).isZero());
+            await().atMost(WAIT).until(() -> received.size() >= 40);
         } finally {
             consumer.shutdown();
         }
+    }
+
+    private static String offsetMsgIdOf(MessageExt msg) {
+        return MessageDecoder.createMessageId(msg.getStoreHost(), msg.getCommitLogOffset());
     }
 
     @Test
