@@ -47,10 +47,14 @@ final class AsyncFlushService extends ServiceThread {
         flush(leastPages);
     }
 
+    /**
+     * Only a thorough flush moves the checkpoint: it covers every record appended before it
+     * started, whereas a least-pages flush may leave a tail behind.
+     */
     private void flush(int leastPages) {
         long storeTimestamp = lastStoreTimestamp.getAsLong();
         files.flush(leastPages);
-        if (storeTimestamp > 0 && files.getFlushedWhere() >= files.getMaxOffset()) {
+        if (leastPages == 0 && storeTimestamp > 0) {
             checkpoint.setPhysicMsgTimestamp(storeTimestamp);
         }
     }

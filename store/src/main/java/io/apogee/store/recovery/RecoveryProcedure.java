@@ -62,8 +62,8 @@ public final class RecoveryProcedure {
         String[] reason = new String[1];
         long end = files.isEmpty() ? 0 : scan(files, startIndex, reason);
         if (end < loadedEnd && reason[0] != null) {
-            LOG.warn("commit log truncated at offset {} ({}); {} bytes after it dropped", end, reason[0],
-                    loadedEnd - end);
+            LOG.warn("commit log truncated at offset {} ({}); everything after it, up to {}, is discarded",
+                    end, reason[0], loadedEnd);
         }
         commitLog.truncateTo(end);
 
