@@ -2,6 +2,7 @@ package io.apogee.client.impl;
 
 import io.apogee.client.ClientConfig;
 import io.apogee.client.exception.MQClientException;
+import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.body.ConsumerData;
@@ -57,6 +58,7 @@ public class MQClientInstance {
     private final PullMessageService pullMessageService;
     private final long startTimestamp = System.currentTimeMillis();
     private boolean started;
+    private DefaultMQProducer innerProducer;
 
     MQClientInstance(ClientConfig config, String clientId) {
         this.config = config;
@@ -99,11 +101,15 @@ public class MQClientInstance {
         };
     }
 
+    /** Stops everything once no producer or consumer other than the inner producer is left. */
     public synchronized void shutdown() {
-        if (!producers.isEmpty() || !consumers.isEmpty() || !started) {
+        boolean onlyInner = producers.keySet().stream().allMatch(CLIENT_INNER_PRODUCER_GROUP::equals);
+        if (!onlyInner || !consumers.isEmpty() || !started) {
             return;
         }
         started = false;
+        producers.clear();
+        innerProducer = null;
         pullMessageService.shutdown();
         rebalanceService.shutdown();
         scheduler.shutdownNow();
@@ -144,6 +150,20 @@ public class MQClientInstance {
                 }
             }
         }
+    }
+
+    /**
+     * The producer of group CLIENT_INNER_PRODUCER on this instance, started on first use; consumers
+     * re-send failed messages to their retry topic with it when the broker refuses the send-back.
+     */
+    public synchronized DefaultMQProducer innerProducer() throws MQClientException {
+        if (innerProducer == null) {
+            DefaultMQProducer producer = new DefaultMQProducer(CLIENT_INNER_PRODUCER_GROUP);
+            config.copyClientConfigTo(producer);
+            producer.start();
+            innerProducer = producer;
+        }
+        return innerProducer;
     }
 
     public MQProducerInner selectProducer(String group) {
@@ -314,9 +334,11 @@ public class MQClientInstance {
             pd.setGroupName(group);
             producerData.add(pd);
         }
-        ProducerData inner = new ProducerData();
-        inner.setGroupName(CLIENT_INNER_PRODUCER_GROUP);
-        producerData.add(inner);
+        if (!producers.containsKey(CLIENT_INNER_PRODUCER_GROUP)) {
+            ProducerData inner = new ProducerData();
+            inner.setGroupName(CLIENT_INNER_PRODUCER_GROUP);
+            producerData.add(inner);
+        }
         data.setProducerDataSet(producerData);
         Set<ConsumerData> consumerData = new HashSet<>();
         for (MQConsumerInner consumer : consumers.values()) {

@@ -31,10 +31,16 @@ final class RebalanceService implements Runnable {
         wakeups.release();
     }
 
+    /** Lets a round in progress finish (its broker calls need the connections still open), then stops. */
     void shutdown() {
         stopped = true;
-        if (thread != null) {
-            thread.interrupt();
+        wakeups.release();
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -45,7 +51,9 @@ final class RebalanceService implements Runnable {
                 // Several wake-ups while a rebalance runs collapse into one more round.
                 wakeups.tryAcquire(waitInterval, TimeUnit.MILLISECONDS);
                 wakeups.drainPermits();
-                instance.doRebalance();
+                if (!stopped) {
+                    instance.doRebalance();
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

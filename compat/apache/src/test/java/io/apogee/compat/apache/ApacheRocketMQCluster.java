@@ -97,6 +97,8 @@ final class ApacheRocketMQCluster implements AutoCloseable {
         props.put("transactionTimeOut", "1000");
         props.put("transactionCheckInterval", "2000");
         props.put("useEpollNativeSelector", "false");
+        // Retries come back after a second instead of 10 s and more.
+        props.put("messageDelayLevel", String.join(" ", java.util.Collections.nCopies(18, "1s")));
         Path conf = dir.resolve("broker.conf");
         Files.writeString(conf, props.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n")));

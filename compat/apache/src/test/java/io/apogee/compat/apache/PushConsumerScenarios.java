@@ -1,0 +1,225 @@
+package io.apogee.compat.apache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.apogee.client.consumer.DefaultMQPushConsumer;
+import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
+import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
+import io.apogee.client.consumer.listener.MessageListenerConcurrently;
+import io.apogee.client.consumer.listener.MessageListenerOrderly;
+import io.apogee.client.producer.DefaultMQProducer;
+import io.apogee.client.producer.SelectMessageQueueByHash;
+import io.apogee.common.message.Message;
+import io.apogee.common.message.MessageExt;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.protocol.body.ConsumeFromWhere;
+import io.apogee.protocol.body.MessageModel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Push-consumer behaviour against any server: subclasses say where the name server is. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+abstract class PushConsumerScenarios {
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+    private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
+    protected DefaultMQProducer producer;
+
+    protected abstract String namesrvAddr();
+
+    @BeforeEach
+    void startProducer() throws Exception {
+        producer = Clients.producer(namesrvAddr());
+        producer.start();
+    }
+
+    @AfterEach
+    void stopClients() {
+        consumers.forEach(DefaultMQPushConsumer::shutdown);
+        producer.shutdown();
+    }
+
+    /** A started consumer that records what it receives as (consumer index, message). */
+    private DefaultMQPushConsumer start(String group, String topic, String tags, MessageModel model,
+                                        MessageListenerConcurrently listener) throws Exception {
+        DefaultMQPushConsumer consumer = Clients.pushConsumer(group, namesrvAddr());
+        consumer.setMessageModel(model);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, tags);
+        consumer.registerMessageListener(listener);
+        consumer.start();
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    private static MessageListenerConcurrently recordingInto(ConcurrentLinkedQueue<String> bodies) {
+        return (msgs, ctx) -> {
+            msgs.forEach(m -> bodies.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        };
+    }
+
+    /** Sends once so the topic exists with its queues, and returns them. */
+    private List<MessageQueue> createTopic(String topic) throws Exception {
+        producer.send(new Message(topic, "init", null, "init".getBytes(StandardCharsets.UTF_8)));
+        return producer.fetchPublishMessageQueues(topic);
+    }
+
+    private void send(String topic, String tag, int count, String prefix) throws Exception {
+        for (int i = 0; i < count; i++) {
+            producer.send(new Message(topic, tag, null, (prefix + i).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void clusteringSharesQueuesAmongThreeConsumersWithoutOverlap() throws Exception {
+        String topic = Names.unique("ClusterTopic");
+        String group = Names.unique("CG");
+        Set<MessageQueue> all = new HashSet<>(createTopic(topic));
+        Map<Integer, ConcurrentLinkedQueue<String>> received = new ConcurrentHashMap<>();
+        List<DefaultMQPushConsumer> group3 = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            received.put(i, new ConcurrentLinkedQueue<>());
+            group3.add(start(group, topic, "*", MessageModel.CLUSTERING, recordingInto(received.get(i))));
+        }
+        await().atMost(DELIVERY).untilAsserted(() -> {
+            List<MessageQueue> owned = new ArrayList<>();
+            group3.forEach(c -> c.getAssignedMessageQueues().stream().filter(mq -> mq.getTopic().equals(topic)).forEach(owned::add));
+            assertThat(owned).containsExactlyInAnyOrderElementsOf(all);
+            group3.forEach(c -> assertThat(c.getAssignedMessageQueues()).anyMatch(mq -> mq.getTopic().equals(topic)));
+        });
+
+        send(topic, "TagA", 60, "m");
+
+        await().atMost(DELIVERY).until(() -> received.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum() >= 61);
+        List<String> everything = new ArrayList<>();
+        received.values().forEach(everything::addAll);
+        assertThat(everything).hasSize(61).doesNotHaveDuplicates();
+        assertThat(received.values()).allSatisfy(q -> assertThat(q).isNotEmpty());
+    }
+
+    @Test
+    void broadcastingDeliversEveryMessageToEveryConsumer() throws Exception {
+        String topic = Names.unique("BroadcastTopic");
+        String group = Names.unique("BG");
+        createTopic(topic);
+        ConcurrentLinkedQueue<String> first = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> second = new ConcurrentLinkedQueue<>();
+        start(group, topic, "*", MessageModel.BROADCASTING, recordingInto(first));
+        start(group, topic, "*", MessageModel.BROADCASTING, recordingInto(second));
+
+        send(topic, "TagA", 20, "b");
+
+        await().atMost(DELIVERY).until(() -> first.size() >= 21 && second.size() >= 21);
+        assertThat(first).hasSize(21).doesNotHaveDuplicates();
+        assertThat(second).containsExactlyInAnyOrderElementsOf(first);
+    }
+
+    @Test
+    void tagFilterDeliversOnlyMatchingTags() throws Exception {
+        String topic = Names.unique("TagTopic");
+        createTopic(topic);
+        ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+        start(Names.unique("TG"), topic, "TagA || TagC", MessageModel.CLUSTERING, recordingInto(received));
+
+        send(topic, "TagA", 5, "a");
+        send(topic, "TagB", 5, "b");
+        send(topic, "TagC", 5, "c");
+
+        await().atMost(DELIVERY).until(() -> received.size() >= 10);
+        assertThat(received).hasSize(10).allMatch(b -> b.startsWith("a") || b.startsWith("c"));
+    }
+
+    @Test
+    void restartedConsumerResumesWithoutDuplicates() throws Exception {
+        String topic = Names.unique("RestartTopic");
+        String group = Names.unique("RG");
+        createTopic(topic);
+        ConcurrentLinkedQueue<String> before = new ConcurrentLinkedQueue<>();
+        DefaultMQPushConsumer consumer = start(group, topic, "*", MessageModel.CLUSTERING, recordingInto(before));
+        send(topic, "TagA", 20, "old");
+        await().atMost(DELIVERY).until(() -> before.size() >= 21);
+        consumer.shutdown();
+        consumers.remove(consumer);
+
+        send(topic, "TagA", 20, "new");
+        ConcurrentLinkedQueue<String> after = new ConcurrentLinkedQueue<>();
+        start(group, topic, "*", MessageModel.CLUSTERING, recordingInto(after));
+
+        await().atMost(DELIVERY).until(() -> after.size() >= 20);
+        assertThat(before).hasSize(21).doesNotHaveDuplicates();
+        assertThat(after).hasSize(20).allMatch(b -> b.startsWith("new")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void failedMessagesAreRedeliveredFromTheRetryTopic() throws Exception {
+        String topic = Names.unique("RetryTopic");
+        createTopic(topic);
+        Map<String, List<MessageExt>> deliveries = new ConcurrentHashMap<>();
+        start(Names.unique("RetryG"), topic, "TagR", MessageModel.CLUSTERING, (msgs, ctx) -> {
+            MessageExt m = msgs.get(0);
+            List<MessageExt> seen = deliveries.computeIfAbsent(m.getMsgId(), k -> new ArrayList<>());
+            synchronized (seen) {
+                seen.add(m);
+                return seen.size() < 3 ? ConsumeConcurrentlyStatus.RECONSUME_LATER : ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            }
+        });
+
+        producer.send(new Message(topic, "TagR", "retry-key", "retry-me".getBytes(StandardCharsets.UTF_8)));
+
+        await().atMost(DELIVERY).until(() -> deliveries.values().stream().anyMatch(l -> l.size() >= 3));
+        List<MessageExt> seen = deliveries.values().iterator().next();
+        assertThat(seen).extracting(MessageExt::getTopic).containsOnly(topic);
+        assertThat(seen).extracting(MessageExt::getReconsumeTimes).containsExactly(0, 1, 2);
+        assertThat(seen).extracting(m -> new String(m.getBody(), StandardCharsets.UTF_8)).containsOnly("retry-me");
+    }
+
+    @Test
+    void orderlyConsumerKeepsPerKeyOrderAndHonoursSuspend() throws Exception {
+        String topic = Names.unique("OrderlyTopic");
+        createTopic(topic);
+        Map<String, List<Integer>> stepsByOrder = new ConcurrentHashMap<>();
+        AtomicBoolean suspendedOnce = new AtomicBoolean();
+        DefaultMQPushConsumer consumer = Clients.pushConsumer(Names.unique("OG"), namesrvAddr());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "TagO");
+        consumer.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
+            for (MessageExt m : msgs) {
+                String[] parts = new String(m.getBody(), StandardCharsets.UTF_8).split(":");
+                if (parts[1].equals("5") && suspendedOnce.compareAndSet(false, true)) {
+                    return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+                }
+                stepsByOrder.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Integer.parseInt(parts[1]));
+            }
+            return ConsumeOrderlyStatus.SUCCESS;
+        });
+        consumer.start();
+        consumers.add(consumer);
+
+        for (int step = 0; step < 10; step++) {
+            for (String order : List.of("o1", "o2", "o3")) {
+                producer.send(new Message(topic, "TagO", null, (order + ":" + step).getBytes(StandardCharsets.UTF_8)),
+                        new SelectMessageQueueByHash(), order);
+            }
+        }
+
+        List<Integer> expected = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(new HashMap<>(stepsByOrder))
+                .containsOnlyKeys("o1", "o2", "o3").allSatisfy((order, steps) -> assertThat(steps).isEqualTo(expected)));
+        assertThat(suspendedOnce).isTrue();
+    }
+}
