@@ -68,7 +68,7 @@ public class EndTransactionProcessor implements RequestProcessor {
     }
 
     private CompletableFuture<RemotingCommand> markDone(RemotingCommand request, MessageExt half) {
-        return halves.markDone(half.getQueueOffset()).thenApply(result -> result.isOk()
+        return halves.markDone(half).thenApply(result -> result.isOk()
                 ? Responses.success(request)
                 : Responses.error(request, ResponseCode.SYSTEM_ERROR, remark(result)));
     }

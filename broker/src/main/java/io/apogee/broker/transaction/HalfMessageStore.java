@@ -6,7 +6,6 @@ import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageExtBrokerInner;
 import io.apogee.store.MessageStore;
 import io.apogee.store.PutMessageResult;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,11 +16,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class HalfMessageStore {
     private final MessageStore store;
-    private final SocketAddress storeHost;
 
-    HalfMessageStore(MessageStore store, SocketAddress storeHost) {
+    HalfMessageStore(MessageStore store) {
         this.store = store;
-        this.storeHost = storeHost;
     }
 
     MessageStore store() {
@@ -32,15 +29,15 @@ final class HalfMessageStore {
         return StoredMessages.read(store, commitLogOffset);
     }
 
-    CompletableFuture<PutMessageResult> markDone(long halfQueueOffset) {
+    CompletableFuture<PutMessageResult> markDone(MessageExt half) {
         MessageExtBrokerInner op = new MessageExtBrokerInner();
         op.setTopic(TransactionTopics.OP);
         op.setQueueId(0);
-        op.setBody(String.valueOf(halfQueueOffset).getBytes(StandardCharsets.UTF_8));
+        op.setBody(String.valueOf(half.getQueueOffset()).getBytes(StandardCharsets.UTF_8));
         op.putProperty(MessageConst.PROPERTY_TAGS, TransactionTopics.REMOVE_TAG);
         op.setBornTimestamp(System.currentTimeMillis());
-        op.setBornHost(storeHost);
-        op.setStoreHost(storeHost);
+        op.setBornHost(half.getStoreHost());
+        op.setStoreHost(half.getStoreHost());
         StoredMessages.seal(op);
         return store.putMessage(op);
     }

@@ -58,7 +58,7 @@ class TransactionalMessagesTest {
     }
 
     private TransactionalMessages newTransactions() {
-        return new TransactionalMessages(put, TestMessages.HOST, offsets, CONFIG, (group, request) -> {
+        return new TransactionalMessages(put, offsets, CONFIG, (group, request) -> {
             assertThat(group).isEqualTo("PG");
             checks.add(request);
             return producerOnline;
