@@ -30,9 +30,12 @@ import io.netty.channel.Channel;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Requests brokers send about themselves: registration, keepalive, shutdown, version checks. */
 public final class BrokerRequestProcessor implements RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerRequestProcessor.class);
     /** Extra field a 5.x broker adds when it runs with a zone configured. */
     static final String ZONE_NAME_FIELD = "__ZONE_NAME";
 
@@ -63,6 +66,7 @@ public final class BrokerRequestProcessor implements RequestProcessor {
         RegisterBrokerRequestHeader header = request.readCustomHeader(RegisterBrokerRequestHeader.class);
         byte[] body = request.getBody();
         if (!crcMatches(header.getBodyCrc32(), body)) {
+            LOG.warn("registration of {} at {} refused: body CRC32 mismatch", header.getBrokerName(), header.getBrokerAddr());
             return Responses.error(request, ResponseCode.SYSTEM_ERROR, "crc32 not match");
         }
         TopicConfigSerializeWrapper topics;
@@ -70,6 +74,7 @@ public final class BrokerRequestProcessor implements RequestProcessor {
             topics = body == null ? emptyTable()
                     : RegisterBrokerBody.decode(body, header.isCompressed(), request.getVersion()).getTopicConfigSerializeWrapper();
         } catch (IllegalArgumentException e) {
+            LOG.warn("registration of {} at {} refused: undecodable body", header.getBrokerName(), header.getBrokerAddr(), e);
             return Responses.error(request, ResponseCode.SYSTEM_ERROR, "Failed to decode RegisterBrokerBody: " + e.getMessage());
         }
         long timeout = header.getHeartbeatTimeoutMillis() != null ? header.getHeartbeatTimeoutMillis() : config.getBrokerChannelExpiredMillis();

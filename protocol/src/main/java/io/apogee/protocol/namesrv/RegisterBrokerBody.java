@@ -13,6 +13,8 @@ import java.util.List;
 public final class RegisterBrokerBody {
     /** Protocol version (V5_0_0) from which the compressed form has the 5.x layout. */
     public static final int FIRST_FIVE_X_VERSION = 413;
+    /** First byte of a zlib stream using deflate with a 32 KiB window (what java.util.zip writes). */
+    private static final byte ZLIB_DEFLATE_HEADER = 0x78;
 
     private TopicConfigSerializeWrapper topicConfigSerializeWrapper = new TopicConfigSerializeWrapper();
     private List<String> filterServerList = new ArrayList<>();
@@ -25,12 +27,21 @@ public final class RegisterBrokerBody {
         this.filterServerList = new ArrayList<>(filterServerList);
     }
 
-    /** Decodes either form; {@code senderVersion} is the request's protocol version. */
+    /**
+     * Decodes either form; {@code senderVersion} is the request's protocol version. The form is also
+     * recognised by content, because a 5.2.0 broker with {@code compressedRegister=true} compresses the
+     * body but still says {@code compressed=false} in the header. A JSON body starts with '{' (or
+     * whitespace), a zlib stream with the byte 0x78, so the two cannot be confused.
+     */
     public static RegisterBrokerBody decode(byte[] body, boolean compressed, int senderVersion) {
-        if (compressed) {
+        if (compressed || isZlib(body)) {
             return CompressedRegisterBrokerBody.decode(body, senderVersion >= FIRST_FIVE_X_VERSION);
         }
         return Json.parse(body, RegisterBrokerBody.class);
+    }
+
+    private static boolean isZlib(byte[] body) {
+        return body.length >= 2 && body[0] == ZLIB_DEFLATE_HEADER && ((body[0] & 0xFF) << 8 | (body[1] & 0xFF)) % 31 == 0;
     }
 
     /** Encodes for a receiver that speaks {@code protocolVersion} (our own version for a 5.x peer). */

@@ -77,6 +77,17 @@ class NamesrvBodiesTest {
     }
 
     @Test
+    void aCompressedBodyIsRecognisedEvenWhenTheHeaderDeniesIt() {
+        TopicConfigSerializeWrapper wrapper = new TopicConfigSerializeWrapper(new DataVersion(1L, 1), Map.of(
+                "A", new TopicConfig("A"), "B", new TopicConfig("B")));
+        byte[] compressed = new RegisterBrokerBody(wrapper, List.of()).encode(true, 453);
+
+        RegisterBrokerBody decoded = RegisterBrokerBody.decode(compressed, false, 453);
+
+        assertThat(decoded.getTopicConfigSerializeWrapper().getTopicConfigTable()).containsOnlyKeys("A", "B");
+    }
+
+    @Test
     void garbageCompressedBodyIsRejectedWithAReason() {
         assertThatThrownBy(() -> RegisterBrokerBody.decode(new byte[] {1, 2, 3}, true, 453))
                 .isInstanceOf(IllegalArgumentException.class)

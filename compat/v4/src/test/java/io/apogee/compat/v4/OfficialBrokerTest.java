@@ -90,6 +90,8 @@ class OfficialBrokerTest {
         brokerConfig.setBrokerIP1("127.0.0.1");
         brokerConfig.setNamesrvAddr(namesrvAddr);
         brokerConfig.setAutoCreateTopicEnable(true);
+        // The zlib registration form, so our decoder meets what a real broker writes.
+        brokerConfig.setCompressedRegister(true);
         NettyServerConfig serverConfig = new NettyServerConfig();
         serverConfig.setListenPort(port);
         serverConfig.setUseEpollNativeSelector(false);

@@ -91,6 +91,8 @@ class OfficialBrokerTest {
         brokerConfig.setBrokerIP1("127.0.0.1");
         brokerConfig.setNamesrvAddr(namesrvAddr);
         brokerConfig.setAutoCreateTopicEnable(true);
+        // The zlib registration form (which 5.2.0 sends with a header claiming it is not compressed).
+        brokerConfig.setCompressedRegister(true);
         NettyServerConfig serverConfig = new NettyServerConfig();
         serverConfig.setListenPort(port);
         serverConfig.setUseEpollNativeSelector(false);
