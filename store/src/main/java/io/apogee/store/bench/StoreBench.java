@@ -26,11 +26,12 @@ import java.util.stream.Stream;
  *
  * <pre>
  * StoreBench [--size 1024] [--threads 8] [--seconds 20] [--flush async|sync] [--dir DIR]
- *            [--queues 8] [--read-seconds 0] [--keep] [--recover-only]
+ *            [--queues 8] [--read-seconds 0] [--keep] [--recover-only] [--transient-pool] [--pool-size 5]
  * </pre>
  * The last line is {@code store-bench: <msgs/s> msg/s}. Without --dir a temporary directory is
  * used and deleted afterwards. --recover-only opens an existing --dir (e.g. after kill -9 of a
- * previous run with --keep), prints how long recovery took and exits.
+ * previous run with --keep), prints how long recovery took and exits. --transient-pool needs
+ * -XX:MaxDirectMemorySize of at least pool size x 1 GiB.
  */
 public final class StoreBench {
     private static final String TOPIC = "BenchTopic";
@@ -44,6 +45,8 @@ public final class StoreBench {
     private int readSeconds;
     private boolean keep;
     private boolean recoverOnly;
+    private boolean transientPool;
+    private int poolSize = 5;
 
     public static void main(String[] args) throws Exception {
         StoreBench bench = new StoreBench();
@@ -66,9 +69,11 @@ public final class StoreBench {
                 case "--read-seconds" -> readSeconds = Integer.parseInt(args[++i]);
                 case "--keep" -> keep = true;
                 case "--recover-only" -> recoverOnly = true;
+                case "--transient-pool" -> transientPool = true;
+                case "--pool-size" -> poolSize = Integer.parseInt(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("usage: StoreBench [--size 1024] [--threads 8] [--seconds 20] [--flush async|sync]"
-                            + " [--dir DIR] [--queues 8] [--read-seconds 0] [--keep] [--recover-only]");
+                            + " [--dir DIR] [--queues 8] [--read-seconds 0] [--keep] [--recover-only] [--transient-pool] [--pool-size 5]");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -84,6 +89,8 @@ public final class StoreBench {
         MessageStoreConfig config = new MessageStoreConfig();
         config.setStorePathRootDir(dir.toString());
         config.setFlushDiskType(flush);
+        config.setTransientStorePoolEnable(transientPool);
+        config.setTransientStorePoolSize(poolSize);
         DefaultMessageStore store = new DefaultMessageStore(config);
         long openStart = System.nanoTime();
         store.start();
@@ -97,8 +104,8 @@ public final class StoreBench {
                         outcome.reason() == null ? "no truncation" : "truncated: " + outcome.reason());
                 return;
             }
-            System.out.printf("store-bench: size=%d threads=%d seconds=%d flush=%s queues=%d dir=%s%n",
-                    size, threads, seconds, flush, queues, dir);
+            System.out.printf("store-bench: size=%d threads=%d seconds=%d flush=%s queues=%d transientPool=%s dir=%s%n",
+                    size, threads, seconds, flush, queues, transientPool, dir);
             double putRate = writePhase(store);
             if (readSeconds > 0) {
                 readPhase(store);

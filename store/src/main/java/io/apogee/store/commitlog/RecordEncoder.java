@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecordEncoder {
     private static final Map<String, byte[]> TOPIC_BYTES = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_TOPICS = 100_000;
+    private static final int INITIAL_CAPACITY = 16 * 1024;
+    private static final int RETAINED_CAPACITY = 1024 * 1024;
 
     private final int maxMessageSize;
     private final int maxRecordSize;
@@ -34,7 +36,7 @@ final class RecordEncoder {
         this.maxMessageSize = maxMessageSize;
         this.maxRecordSize = maxRecordSize;
         // Grows on demand: most messages are small and every writing thread owns one encoder.
-        this.buffer = ByteBuffer.allocate(Math.min(maxRecordSize, 16 * 1024));
+        this.buffer = ByteBuffer.allocate(Math.min(maxRecordSize, INITIAL_CAPACITY));
     }
 
     ByteBuffer buffer() {
@@ -170,6 +172,10 @@ final class RecordEncoder {
     }
 
     private void reset() {
+        if (buffer.capacity() > RETAINED_CAPACITY) {
+            // one huge message must not pin megabytes in every thread that ever wrote one
+            buffer = ByteBuffer.allocate(INITIAL_CAPACITY);
+        }
         buffer.clear();
         recordCount = 0;
         failure = null;

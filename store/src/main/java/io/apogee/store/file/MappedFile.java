@@ -64,10 +64,10 @@ public final class MappedFile {
         }
     }
 
-    /** Appends go to {@code buffer} (taken from {@code pool}) until committed to the file. */
+    /** Appends go to a buffer from {@code pool}, if it has one left, until committed to the file. */
     public void useWriteBuffer(TransientStorePool pool) {
-        this.pool = pool;
         this.writeBuffer = pool.borrowBuffer();
+        this.pool = writeBuffer == null ? null : pool;
     }
 
     public static String fileName(long offset) {
@@ -182,7 +182,7 @@ public final class MappedFile {
                 }
             }
         }
-        if (committedPosition == fileSize && pool != null) {
+        if (committedPosition == fileSize && pool != null && writeBuffer != null) {
             pool.returnBuffer(writeBuffer);
             writeBuffer = null;
             pool = null;

@@ -25,12 +25,14 @@ public final class TransientStorePool {
         }
     }
 
-    /** A buffer from the pool, or a fresh one (logged) when all are in use. */
+    /**
+     * A buffer from the pool, or null when all are in use (writes then go to the mapped file
+     * directly: slower for the writer, but never an out-of-memory error).
+     */
     public ByteBuffer borrowBuffer() {
         ByteBuffer buffer = available.pollFirst();
         if (buffer == null) {
-            LOG.warn("transient store pool exhausted ({} buffers); allocating one more", poolSize);
-            return ByteBuffer.allocateDirect(fileSize);
+            LOG.warn("transient store pool exhausted ({} buffers): the next file is written without one", poolSize);
         }
         return buffer;
     }
