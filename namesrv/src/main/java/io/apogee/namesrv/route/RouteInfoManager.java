@@ -67,27 +67,17 @@ public final class RouteInfoManager {
             }
 
             addToCluster(reg.clusterName(), reg.brokerName());
-            BrokerData brokerData = firstOfName ? new BrokerData(reg.clusterName(), reg.brokerName(), Map.of()) : new BrokerData(existing);
-            if (reg.enableActingMaster() != null) {
-                brokerData.setEnableActingMaster(reg.enableActingMaster());
-            }
-            if (reg.zoneName() != null) {
-                brokerData.setZoneName(reg.zoneName());
-            }
-            // One address holds one role: a slave promoted to master re-registers under id 0.
-            brokerData.getBrokerAddrs().values().removeIf(reg.brokerAddr()::equals);
-            brokerData.getBrokerAddrs().put(reg.brokerId(), reg.brokerAddr());
+            BrokerData brokerData = withRegisteredAddress(existing, reg);
             brokerAddrTable.put(reg.brokerName(), brokerData);
 
             BrokerAddrInfo addrInfo = new BrokerAddrInfo(reg.clusterName(), reg.brokerAddr());
             DataVersion version = reg.topicConfigs().getDataVersion();
             BrokerLiveInfo previous = brokerLiveTable.get(addrInfo);
             boolean changed = previous == null || !version.equals(previous.dataVersion());
+            // Routes follow the master's topic table; slaves only add addresses.
             if (reg.brokerId() == BrokerData.MASTER_ID && (firstOfName || changed)) {
-                for (TopicConfig topic : topics.values()) {
-                    putQueueData(topic.getTopicName(), new QueueData(reg.brokerName(), topic.getReadQueueNums(),
-                            topic.getWriteQueueNums(), topic.getPerm(), topic.getTopicSysFlag()));
-                }
+                topics.values().forEach(topic -> putQueueData(topic.getTopicName(), new QueueData(reg.brokerName(),
+                        topic.getReadQueueNums(), topic.getWriteQueueNums(), topic.getPerm(), topic.getTopicSysFlag())));
             }
             brokerLiveTable.put(addrInfo, new BrokerLiveInfo(reg.brokerName(), reg.brokerId(), reg.timeoutMillis(),
                     version.copy(), reg.channel(), reg.haServerAddr(), clock.getAsLong()));
@@ -96,6 +86,21 @@ public final class RouteInfoManager {
             }
             return slaveView(reg.clusterName(), reg.brokerId(), brokerData);
         }
+    }
+
+    /** A copy of the broker name's data (or new data) with the registering address under its id. */
+    private static BrokerData withRegisteredAddress(BrokerData existing, BrokerRegistration reg) {
+        BrokerData brokerData = existing == null ? new BrokerData(reg.clusterName(), reg.brokerName(), Map.of()) : new BrokerData(existing);
+        if (reg.enableActingMaster() != null) {
+            brokerData.setEnableActingMaster(reg.enableActingMaster());
+        }
+        if (reg.zoneName() != null) {
+            brokerData.setZoneName(reg.zoneName());
+        }
+        // One address holds one role: a slave promoted to master re-registers under id 0.
+        brokerData.getBrokerAddrs().values().removeIf(reg.brokerAddr()::equals);
+        brokerData.getBrokerAddrs().put(reg.brokerId(), reg.brokerAddr());
+        return brokerData;
     }
 
     private RegistrationResult slaveView(String clusterName, long brokerId, BrokerData brokerData) {
