@@ -1,26 +1,9 @@
 package io.apogee.compat.apache;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 /** {@link ProducerScenarios} against an Apache RocketMQ 5.2.0 name server and broker. */
 class ApacheProducerTest extends ProducerScenarios {
-    private static ApacheRocketMQCluster cluster;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        cluster = ApacheRocketMQCluster.start(1, 1);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
     @Override
     protected String namesrvAddr() {
-        return cluster.namesrvAddr();
+        return SharedApacheCluster.namesrvAddr();
     }
 }

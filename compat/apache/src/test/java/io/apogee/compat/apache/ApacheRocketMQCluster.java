@@ -94,8 +94,10 @@ final class ApacheRocketMQCluster implements AutoCloseable {
         props.put("waitTimeMillsInSendQueue", "3000");
         props.put("osPageCacheBusyTimeOutMills", "5000");
         // Transaction checks early and often, so the check-back test finishes quickly.
-        props.put("transactionTimeOut", "1000");
+        props.put("transactionTimeOut", "3000");
         props.put("transactionCheckInterval", "2000");
+        // Commit/rollback records are written in batches; flush them well before the first check.
+        props.put("transactionOpBatchInterval", "200");
         props.put("useEpollNativeSelector", "false");
         // Retries come back after a second instead of 10 s and more.
         props.put("messageDelayLevel", String.join(" ", java.util.Collections.nCopies(18, "1s")));
@@ -166,7 +168,11 @@ final class ApacheRocketMQCluster implements AutoCloseable {
     public void close() {
         brokers.values().forEach(ChildJvm::kill);
         namesrvs.forEach(ChildJvm::kill);
-        deleteQuietly(home);
+        if (Boolean.getBoolean("apache.rocketmq.keepHome")) {
+            System.out.println("Apache RocketMQ files kept in " + home);
+        } else {
+            deleteQuietly(home);
+        }
     }
 
     private static void deleteQuietly(Path dir) {
