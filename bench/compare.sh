@@ -46,9 +46,18 @@ if (( ${#server_jars[@]} == 0 )); then
   exit 1
 fi
 
-exec "$JAVA" -Xmx512m -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
+# Other builds in this tree may rewrite server/target and bench/target while a comparison runs for
+# an hour: every round must run the same code, so both are copied once, here.
+snap="$ROOT/bench/target/compare-snapshot"
+rm -rf "$snap"
+mkdir -p "$snap/apogee" "$snap/bench"
+cp "${server_jars[0]}" "$ROOT"/server/target/lib/*.jar "$snap/apogee/"
+cp -r "$ROOT/bench/target/classes" "$snap/bench/classes"
+cp "$ROOT"/bench/target/lib/*.jar "$snap/bench/"
+
+exec "$JAVA" -Xmx512m -cp "$snap/bench/classes:$snap/bench/*" \
   io.apogee.bench.cli.compare.CompareCommand \
   --apache-classpath "$dist/*" \
-  --apogee-classpath "${server_jars[0]}:$ROOT/server/target/lib/*" \
+  --apogee-classpath "$snap/apogee/*" \
   --work-dir "$ROOT/bench/target/compare" \
   "${args[@]}"

@@ -14,7 +14,7 @@ final class CommonOptions {
             description = "Name server address(es), host:port;host:port (default: ${DEFAULT-VALUE}).")
     String namesrv;
 
-    @Option(names = "--client", paramLabel = "KIND", defaultValue = "official",
+    @Option(names = "--client", paramLabel = "KIND", defaultValue = "apogee",
             description = "Client library: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ClientKind client;
 

@@ -27,15 +27,17 @@ class BenchCommandTest {
         assertThat(s.seconds()).isEqualTo(30);
         assertThat(s.topics()).containsExactly("BenchTopic");
         assertThat(s.tags()).isFalse();
+        assertThat(parse(ProducerBench.class, "producer").common.client).isEqualTo(ClientKind.APOGEE);
     }
 
     @Test
     void producerOptionsAreHonoured() {
         ProducerBench bench = parse(ProducerBench.class, "producer", "--namesrv", "10.0.0.1:9876", "--topic", "T",
                 "--threads", "64", "--size", "4096", "--mode", "BATCH", "--batch", "16", "--seconds", "5", "--tags",
-                "--topics", "3", "--rate", "100", "--warmup", "2");
+                "--topics", "3", "--rate", "100", "--warmup", "2", "--client", "official");
         ProducerSettings s = bench.settings();
         assertThat(bench.common.namesrv).isEqualTo("10.0.0.1:9876");
+        assertThat(bench.common.client).isEqualTo(ClientKind.OFFICIAL);
         assertThat(s.mode()).isEqualTo(SendMode.BATCH);
         assertThat(s.threads()).isEqualTo(64);
         assertThat(s.size()).isEqualTo(4096);

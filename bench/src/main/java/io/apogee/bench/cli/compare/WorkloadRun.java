@@ -40,7 +40,8 @@ final class WorkloadRun {
      * @param measured sample the system at this child's measuring markers
      */
     BenchProcess start(String role, boolean measured, String topic, List<String> args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("--namesrv", system.namesrvAddr(), "--topic", topic));
+        // Both systems are driven by the official client: the comparison is about the brokers.
+        List<String> all = new ArrayList<>(List.of("--client", "official", "--namesrv", system.namesrvAddr(), "--topic", topic));
         all.addAll(args);
         String name = role + (measured ? "" : "-unmeasured");
         return new BenchProcess(benchClassPath, role, all, dir, name, measured ? system : null);
