@@ -52,6 +52,8 @@ public final class CommitLog {
     private final GroupCommitService groupCommit;
     private final CommitService committer;
     private volatile long beginTimeInLock;
+    /** Set under the append lock at shutdown, so no append can touch a file being unmapped. */
+    private boolean closed;
     private volatile long lastStoreTimestamp;
 
     public CommitLog(MessageStoreConfig config, StoreCheckpoint checkpoint, StoreMetrics metrics) {
@@ -85,8 +87,14 @@ public final class CommitLog {
         }
     }
 
-    /** Stops the services after a final commit and flush. */
+    /** Refuses further appends, then stops the services after a final commit and flush. */
     public void shutdown() {
+        putLock.lock();
+        try {
+            closed = true;
+        } finally {
+            putLock.unlock();
+        }
         if (committer != null) {
             committer.shutdown();
         }
@@ -139,6 +147,10 @@ public final class CommitLog {
         long storeTimestamp;
         putLock.lock();
         try {
+            if (closed) {
+                return CompletableFuture.completedFuture(
+                        PutMessageResult.failure(PutMessageStatus.SERVICE_NOT_AVAILABLE, "store is shutting down"));
+            }
             storeTimestamp = System.currentTimeMillis();
             beginTimeInLock = storeTimestamp;
             MappedFile file = files.getLastFileForAppend(0);
@@ -220,6 +232,9 @@ public final class CommitLog {
     public boolean appendData(long startOffset, ByteBuffer data) {
         putLock.lock();
         try {
+            if (closed) {
+                return false;
+            }
             long end = files.getMaxWrotePosition();
             if (!files.isEmpty() && startOffset != end || files.isEmpty() && startOffset % files.getFileSize() != 0) {
                 LOG.warn("replica append at {} does not match the commit-log end {}", startOffset, end);

@@ -20,10 +20,6 @@ public final class DelayLevels {
         }
     }
 
-    public int maxLevel() {
-        return millis.length;
-    }
-
     /** Levels above the maximum use the maximum; levels below 1 mean no delay. */
     public long delayMillis(int level) {
         if (level < 1) {

@@ -43,7 +43,6 @@ public final class MappedFile {
     private volatile int wrotePosition;
     private volatile int committedPosition;
     private volatile int flushedPosition;
-    private volatile long lastAppendTimestamp;
 
     private ByteBuffer writeBuffer;
     private TransientStorePool pool;
@@ -111,35 +110,32 @@ public final class MappedFile {
         return fileSize - wrotePosition;
     }
 
-    public long getLastAppendTimestamp() {
-        return lastAppendTimestamp;
-    }
-
     public long getLastModifiedTimestamp() {
         return file.lastModified();
     }
 
     /**
      * Copies {@code length} bytes of {@code src} (from absolute {@code offset}) at the write
-     * position. Single writer only: callers serialize appends.
+     * position. Single writer only: callers serialize appends. The file is held meanwhile so a
+     * concurrent destroy can never unmap memory being written (that would crash the JVM).
      */
     public void append(ByteBuffer src, int offset, int length) {
         int pos = wrotePosition;
         if (length > fileSize - pos) {
             throw new IllegalStateException("append of " + length + " bytes overflows " + file);
         }
-        targetBuffer().put(pos, src, offset, length);
-        wrotePosition = pos + length;
-        lastAppendTimestamp = System.currentTimeMillis();
+        if (!hold()) {
+            throw new IllegalStateException(file + " is closed");
+        }
+        try {
+            targetBuffer().put(pos, src, offset, length);
+            wrotePosition = pos + length;
+        } finally {
+            release();
+        }
     }
 
-    /** Writes {@code length} bytes of the buffer returned by {@link #writeView()} in place. */
-    public void advance(int length) {
-        wrotePosition += length;
-        lastAppendTimestamp = System.currentTimeMillis();
-    }
-
-    /** The memory appends go to; for in-place encoding via {@link #advance}. Never escape it. */
+    /** The memory appends go to, for files updated in place (index files). Never let it escape. */
     public ByteBuffer writeView() {
         return targetBuffer();
     }
@@ -150,7 +146,7 @@ public final class MappedFile {
 
     /** Marks the rest of the file as used, e.g. after writing an end-of-file filler. */
     public void fillToEnd() {
-        advance(fileSize - wrotePosition);
+        wrotePosition = fileSize;
     }
 
     /** Sets all positions, used by recovery and truncation. */
@@ -323,10 +319,6 @@ public final class MappedFile {
             available = false;
             release();
         }
-    }
-
-    public boolean isAvailable() {
-        return available;
     }
 
     @Override

@@ -33,10 +33,6 @@ public final class MappedFileQueue {
         return fileSize;
     }
 
-    public File getDir() {
-        return dir;
-    }
-
     /**
      * Maps the files already on disk, all marked fully written (recovery then finds the real end).
      * A file shorter than the configured size (cut by a crash or by hand) is extended with zeros

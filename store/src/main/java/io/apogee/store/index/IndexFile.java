@@ -89,8 +89,19 @@ public final class IndexFile {
         return h == Integer.MIN_VALUE ? 0 : Math.abs(h);
     }
 
-    /** Adds one key; returns false when the file is full. */
+    /** Adds one key; returns false when the file is full (or already destroyed). */
     public boolean putKey(String key, long phyOffset, long storeTimestamp) {
+        if (!file.hold()) {
+            return false;
+        }
+        try {
+            return put(key, phyOffset, storeTimestamp);
+        } finally {
+            file.release();
+        }
+    }
+
+    private boolean put(String key, long phyOffset, long storeTimestamp) {
         int count = buf.getInt(INDEX_COUNT);
         if (count >= indexNum) {
             return false;
@@ -123,8 +134,24 @@ public final class IndexFile {
         return true;
     }
 
-    /** Adds the physical offsets of entries for {@code key} stored within [begin, end], newest first. */
+    /**
+     * Adds the physical offsets of entries for {@code key} stored within [begin, end], newest
+     * first. Holds the file: cleanup may destroy it concurrently.
+     */
     public void select(String key, int maxNum, long begin, long end, List<Long> out) {
+        if (!file.hold()) {
+            return;
+        }
+        try {
+            if (overlaps(begin, end)) {
+                walkChain(key, maxNum, begin, end, out);
+            }
+        } finally {
+            file.release();
+        }
+    }
+
+    private void walkChain(String key, int maxNum, long begin, long end, List<Long> out) {
         int hash = keyHash(key);
         int count = buf.getInt(INDEX_COUNT);
         int next = buf.getInt(HEADER_SIZE + (hash % slotNum) * SLOT_SIZE);
@@ -144,7 +171,7 @@ public final class IndexFile {
         }
     }
 
-    public boolean overlaps(long begin, long end) {
+    private boolean overlaps(long begin, long end) {
         return getBeginTimestamp() <= end && getEndTimestamp() >= begin - 999;
     }
 

@@ -84,7 +84,9 @@ public final class IndexService {
             return file;
         }
         IndexFile next = newFile();
-        next.putKey(key, req.commitLogOffset(), req.storeTimestamp());
+        if (!next.putKey(key, req.commitLogOffset(), req.storeTimestamp())) {
+            LOG.error("a new index file refused key {}", key);
+        }
         return next;
     }
 
@@ -115,10 +117,7 @@ public final class IndexService {
         List<Long> out = new ArrayList<>();
         String fullKey = topic + "#" + key;
         for (int i = files.size() - 1; i >= 0 && out.size() < maxNum; i--) {
-            IndexFile f = files.get(i);
-            if (f.overlaps(begin, end)) {
-                f.select(fullKey, maxNum, begin, end, out);
-            }
+            files.get(i).select(fullKey, maxNum, begin, end, out);
         }
         return out;
     }
@@ -130,10 +129,6 @@ public final class IndexService {
         }
         IndexFile last = files.get(files.size() - 1);
         return new long[] {last.getEndTimestamp(), last.getEndPhyOffset()};
-    }
-
-    public long lastEndTimestamp() {
-        return files.isEmpty() ? 0 : files.get(files.size() - 1).getEndTimestamp();
     }
 
     public void flushLast() {

@@ -207,10 +207,17 @@ public final class ConsumeQueue {
      */
     public int deleteExpiredFiles(long commitLogMinOffset) {
         int deleted = files.deleteLeading(mf -> {
-            ByteBuffer view = mf.readableView();
-            int last = view.limit() - UNIT_SIZE;
-            return last >= 0 && view.getInt(last + 8) != FILLER_SIZE
-                    && view.getLong(last) + view.getInt(last + 8) <= commitLogMinOffset;
+            if (!mf.hold()) {
+                return false;
+            }
+            try {
+                ByteBuffer view = mf.readableView();
+                int last = view.limit() - UNIT_SIZE;
+                return last >= 0 && view.getInt(last + 8) != FILLER_SIZE
+                        && view.getLong(last) + view.getInt(last + 8) <= commitLogMinOffset;
+            } finally {
+                mf.release();
+            }
         }, Integer.MAX_VALUE);
         correctMinOffset(commitLogMinOffset);
         return deleted;
