@@ -22,6 +22,7 @@ import io.apogee.protocol.namesrv.RegisterBrokerRequestHeader;
 import io.apogee.protocol.namesrv.RegisterBrokerResponseHeader;
 import io.apogee.protocol.namesrv.RegisterTopicRequestHeader;
 import io.apogee.protocol.namesrv.UnRegisterBrokerRequestHeader;
+import io.apogee.protocol.namesrv.ZoneFields;
 import io.apogee.protocol.route.TopicRouteData;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.header.RemotingCommandException;
@@ -36,9 +37,6 @@ import org.slf4j.LoggerFactory;
 /** Requests brokers send about themselves: registration, keepalive, shutdown, version checks. */
 public final class BrokerRequestProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerRequestProcessor.class);
-    /** Extra field a 5.x broker adds when it runs with a zone configured. */
-    static final String ZONE_NAME_FIELD = "__ZONE_NAME";
-
     private final NamesrvConfig config;
     private final RouteInfoManager routes;
     private final KvConfigManager kvConfig;
@@ -79,7 +77,7 @@ public final class BrokerRequestProcessor implements RequestProcessor {
         }
         long timeout = header.getHeartbeatTimeoutMillis() != null ? header.getHeartbeatTimeoutMillis() : config.getBrokerChannelExpiredMillis();
         RegistrationResult result = routes.registerBroker(new BrokerRegistration(header.getClusterName(), header.getBrokerAddr(),
-                header.getBrokerName(), header.getBrokerId(), header.getHaServerAddr(), request.extField(ZONE_NAME_FIELD),
+                header.getBrokerName(), header.getBrokerId(), header.getHaServerAddr(), request.extField(ZoneFields.ZONE_NAME),
                 header.getEnableActingMaster(), timeout, topics, channel));
         if (!result.accepted()) {
             return Responses.error(request, ResponseCode.SYSTEM_ERROR, "register broker failed");

@@ -7,6 +7,7 @@ import io.apogee.protocol.Json;
 import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.namesrv.GetRouteInfoRequestHeader;
 import io.apogee.protocol.namesrv.KvNamespace;
+import io.apogee.protocol.namesrv.ZoneFields;
 import io.apogee.protocol.route.TopicRouteData;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.header.RemotingCommandException;
@@ -43,6 +44,10 @@ public final class RouteQueryProcessor implements RequestProcessor {
         }
         if (config.isOrderMessageEnable()) {
             route.setOrderTopicConf(kvConfig.get(KvNamespace.ORDER_TOPIC_CONFIG, topic));
+        }
+        String zone = request.extField(ZoneFields.ZONE_NAME);
+        if (Boolean.parseBoolean(request.extField(ZoneFields.ZONE_MODE)) && zone != null && !zone.isBlank()) {
+            route = ZoneRouteFilter.filter(route, zone);
         }
         return Responses.done(Responses.success(request).setBody(Json.toBytes(route)));
     }

@@ -23,6 +23,7 @@ import io.apogee.protocol.namesrv.QueryDataVersionRequestHeader;
 import io.apogee.protocol.namesrv.RegisterBrokerBody;
 import io.apogee.protocol.namesrv.RegisterBrokerRequestHeader;
 import io.apogee.protocol.namesrv.WipeWritePermOfBrokerRequestHeader;
+import io.apogee.protocol.namesrv.ZoneFields;
 import io.apogee.protocol.route.TopicRouteData;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.header.RemotingCommandException;
@@ -109,6 +110,23 @@ class NamesrvProcessorsTest {
         assertThat(response.getRemark()).startsWith("No topic route info in name server for the topic: Nope\nSee ");
         assertThat(response.getOpaque()).isEqualTo(request.getOpaque());
         assertThat(response.isResponse()).isTrue();
+    }
+
+    @Test
+    void zoneModeNarrowsTheRouteToTheClientsZone() throws Exception {
+        call(brokers, registerRequest("broker-a", 0, "a:10911", false, false).addExtField(ZoneFields.ZONE_NAME, "zone-1"));
+        call(brokers, registerRequest("broker-b", 0, "b:10911", false, false).addExtField(ZoneFields.ZONE_NAME, "zone-2"));
+        RemotingCommand zoned = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader().setTopic("TopicTest"))
+                .addExtField(ZoneFields.ZONE_MODE, "true").addExtField(ZoneFields.ZONE_NAME, "ZONE-1");
+        RemotingCommand unzoned = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader().setTopic("TopicTest"))
+                .addExtField(ZoneFields.ZONE_NAME, "zone-1");
+
+        TopicRouteData narrowed = Json.parse(call(routeQueries, zoned).getBody(), TopicRouteData.class);
+        TopicRouteData full = Json.parse(call(routeQueries, unzoned).getBody(), TopicRouteData.class);
+
+        assertThat(narrowed.getBrokerDatas()).extracting(b -> b.getZoneName()).containsExactly("zone-1");
+        assertThat(narrowed.getQueueDatas()).extracting(q -> q.getBrokerName()).containsExactly("broker-a");
+        assertThat(full.getBrokerDatas()).hasSize(2);
     }
 
     @Test
