@@ -14,7 +14,10 @@ import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.TopicConfig;
 import io.apogee.protocol.TopicConfigSerializeWrapper;
 import io.apogee.protocol.TopicList;
+import io.apogee.protocol.namesrv.BrokerHeartbeatRequestHeader;
 import io.apogee.protocol.namesrv.ClusterInfo;
+import io.apogee.protocol.namesrv.GetBrokerMemberGroupRequestHeader;
+import io.apogee.protocol.namesrv.GetBrokerMemberGroupResponseBody;
 import io.apogee.protocol.namesrv.GetKVConfigRequestHeader;
 import io.apogee.protocol.namesrv.GetRouteInfoRequestHeader;
 import io.apogee.protocol.namesrv.KvNamespace;
@@ -22,8 +25,11 @@ import io.apogee.protocol.namesrv.PutKVConfigRequestHeader;
 import io.apogee.protocol.namesrv.QueryDataVersionRequestHeader;
 import io.apogee.protocol.namesrv.RegisterBrokerBody;
 import io.apogee.protocol.namesrv.RegisterBrokerRequestHeader;
+import io.apogee.protocol.namesrv.RegisterTopicRequestHeader;
+import io.apogee.protocol.namesrv.UnRegisterBrokerRequestHeader;
 import io.apogee.protocol.namesrv.WipeWritePermOfBrokerRequestHeader;
 import io.apogee.protocol.namesrv.ZoneFields;
+import io.apogee.protocol.route.QueueData;
 import io.apogee.protocol.route.TopicRouteData;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.header.RemotingCommandException;
@@ -110,6 +116,30 @@ class NamesrvProcessorsTest {
         assertThat(response.getRemark()).startsWith("No topic route info in name server for the topic: Nope\nSee ");
         assertThat(response.getOpaque()).isEqualTo(request.getOpaque());
         assertThat(response.isResponse()).isTrue();
+    }
+
+    @Test
+    void memberGroupTopicRegistrationHeartbeatAndUnregistration() throws Exception {
+        call(brokers, registerRequest("broker-a", 0, "a:10911", false, false));
+
+        RemotingCommand group = call(brokers, RemotingCommand.request(RequestCode.GET_BROKER_MEMBER_GROUP,
+                new GetBrokerMemberGroupRequestHeader().setClusterName("DefaultCluster").setBrokerName("broker-a")));
+        RemotingCommand registerTopic = RemotingCommand.request(RequestCode.REGISTER_TOPIC_IN_NAMESRV,
+                new RegisterTopicRequestHeader().setTopic("Single"));
+        registerTopic.setBody(Json.toBytes(new TopicRouteData(List.of(new QueueData("broker-a", 2, 2, 6, 0),
+                new QueueData("unknown-broker", 2, 2, 6, 0)), List.of())));
+        call(brokers, registerTopic);
+        RemotingCommand heartbeat = call(brokers, RemotingCommand.request(RequestCode.BROKER_HEARTBEAT,
+                new BrokerHeartbeatRequestHeader().setClusterName("DefaultCluster").setBrokerAddr("a:10911").setBrokerName("broker-a")));
+
+        assertThat(Json.parse(group.getBody(), GetBrokerMemberGroupResponseBody.class).getBrokerMemberGroup().getBrokerAddrs())
+                .containsOnly(Map.entry(0L, "a:10911"));
+        assertThat(routes.pickupTopicRouteData("Single").getQueueDatas()).extracting(QueueData::getBrokerName).containsExactly("broker-a");
+        assertThat(heartbeat.getCode()).isEqualTo(ResponseCode.SUCCESS);
+
+        call(brokers, RemotingCommand.request(RequestCode.UNREGISTER_BROKER, new UnRegisterBrokerRequestHeader()
+                .setClusterName("DefaultCluster").setBrokerAddr("a:10911").setBrokerName("broker-a").setBrokerId(0L)));
+        assertThat(routes.pickupTopicRouteData("TopicTest")).isNull();
     }
 
     @Test
