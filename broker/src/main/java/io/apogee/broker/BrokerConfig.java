@@ -45,6 +45,17 @@ public class BrokerConfig {
     private long clientScanIntervalMills = 10_000;
     private long rebalanceLockMaxLiveTime = 60_000;
     private int flushConsumerOffsetInterval = 5_000;
+    private int flushDelayOffsetInterval = 10_000;
+    /** A half message is first checked with its producer when it is this old (ms). */
+    private long transactionTimeOut = 6_000;
+    /** Pause between check rounds over unresolved half messages (ms). */
+    private long transactionCheckInterval = 30_000;
+    /** Checks after which an unresolved half message is given up. */
+    private int transactionCheckMax = 15;
+    /** Longest delay a timer message may ask for (3 days). */
+    private long timerMaxDelaySec = 3 * 24 * 3600;
+    /** Seconds ahead that have their own timer-wheel slot; later messages are re-linked as time passes. */
+    private int timerWheelSlots = 2 * 3600;
     private boolean notifyConsumerIdsChangedEnable = true;
 
     private int sendMessageThreadPoolNums = Math.min(4, Runtime.getRuntime().availableProcessors());
@@ -285,6 +296,54 @@ public class BrokerConfig {
 
     public void setFlushConsumerOffsetInterval(int flushConsumerOffsetInterval) {
         this.flushConsumerOffsetInterval = flushConsumerOffsetInterval;
+    }
+
+    public int getFlushDelayOffsetInterval() {
+        return flushDelayOffsetInterval;
+    }
+
+    public void setFlushDelayOffsetInterval(int flushDelayOffsetInterval) {
+        this.flushDelayOffsetInterval = flushDelayOffsetInterval;
+    }
+
+    public long getTransactionTimeOut() {
+        return transactionTimeOut;
+    }
+
+    public void setTransactionTimeOut(long transactionTimeOut) {
+        this.transactionTimeOut = transactionTimeOut;
+    }
+
+    public long getTransactionCheckInterval() {
+        return transactionCheckInterval;
+    }
+
+    public void setTransactionCheckInterval(long transactionCheckInterval) {
+        this.transactionCheckInterval = transactionCheckInterval;
+    }
+
+    public int getTransactionCheckMax() {
+        return transactionCheckMax;
+    }
+
+    public void setTransactionCheckMax(int transactionCheckMax) {
+        this.transactionCheckMax = transactionCheckMax;
+    }
+
+    public long getTimerMaxDelaySec() {
+        return timerMaxDelaySec;
+    }
+
+    public void setTimerMaxDelaySec(long timerMaxDelaySec) {
+        this.timerMaxDelaySec = timerMaxDelaySec;
+    }
+
+    public int getTimerWheelSlots() {
+        return timerWheelSlots;
+    }
+
+    public void setTimerWheelSlots(int timerWheelSlots) {
+        this.timerWheelSlots = timerWheelSlots;
     }
 
     public boolean isNotifyConsumerIdsChangedEnable() {

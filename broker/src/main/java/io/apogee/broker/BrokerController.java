@@ -5,6 +5,7 @@ import io.apogee.broker.client.ClientHousekeeping;
 import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.client.ProducerManager;
 import io.apogee.broker.client.RebalanceLockManager;
+import io.apogee.broker.filter.SubscriptionFilters;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.longpolling.PullRequestHoldService;
 import io.apogee.broker.offset.ConsumerOffsetManager;
@@ -21,6 +22,14 @@ import io.apogee.broker.processor.QueryMessageProcessor;
 import io.apogee.broker.processor.QueueOffsetProcessor;
 import io.apogee.broker.processor.SendMessageProcessor;
 import io.apogee.broker.processor.TopicAdminProcessor;
+import io.apogee.broker.retry.SendMessageBackProcessor;
+import io.apogee.broker.schedule.DelayLevelRedirect;
+import io.apogee.broker.schedule.DelayLevels;
+import io.apogee.broker.schedule.DelayOffsetTable;
+import io.apogee.broker.schedule.RedirectingPut;
+import io.apogee.broker.schedule.ScheduleMessageService;
+import io.apogee.broker.timer.TimerMessageService;
+import io.apogee.broker.timer.TimerRedirect;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.protocol.RequestCode;
 import io.apogee.remoting.RequestProcessor;
@@ -32,6 +41,7 @@ import io.apogee.store.MessageStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +59,8 @@ public class BrokerController {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
     private static final int MIN_REGISTER_PERIOD = 10_000;
     private static final int MAX_REGISTER_PERIOD = 60_000;
+    /** How long before a second starts the timer wheel loads that second's messages. */
+    private static final long TIMER_LOOKAHEAD_MILLIS = 200;
 
     private final BrokerConfig brokerConfig;
     private final MessageStore store;
@@ -65,6 +77,11 @@ public class BrokerController {
     private final BrokerExecutors executors;
     private final PullMessageProcessor pullProcessor;
     private final PullRequestHoldService holdService;
+    /** Every producer and send-back put goes through the redirects (delay levels). */
+    private final RedirectingPut put;
+    private final ScheduleMessageService scheduleService;
+    private final TimerMessageService timerService;
+    private final SubscriptionFilters filters;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("BrokerScheduler"));
     /** Registration runs on its own thread so a slow name server never delays offset flushes. */
@@ -89,7 +106,17 @@ public class BrokerController {
         this.lockManager = new RebalanceLockManager(brokerConfig.getRebalanceLockMaxLiveTime());
         this.housekeeping = new ClientHousekeeping(producerManager, consumerManager);
         this.executors = new BrokerExecutors(brokerConfig);
-        this.pullProcessor = new PullMessageProcessor(brokerConfig, topicManager, groupManager, consumerManager, offsetManager, store);
+        this.filters = new SubscriptionFilters(brokerConfig.isEnablePropertyFilter());
+        DelayLevels delayLevels = DelayLevels.parse(store.getMessageStoreConfig().getMessageDelayLevel());
+        // Order matters: a delay level wins over timer properties.
+        this.put = new RedirectingPut(store, List.of(new DelayLevelRedirect(delayLevels),
+                new TimerRedirect(TimeUnit.SECONDS.toMillis(brokerConfig.getTimerMaxDelaySec()))));
+        this.scheduleService = new ScheduleMessageService(store, delayLevels, new DelayOffsetTable(configDir),
+                brokerConfig.getFlushDelayOffsetInterval());
+        this.timerService = new TimerMessageService(store, Path.of(store.getMessageStoreConfig().getStorePathRootDir(), "timer"),
+                brokerConfig.getTimerWheelSlots(), TIMER_LOOKAHEAD_MILLIS);
+        this.pullProcessor = new PullMessageProcessor(brokerConfig, topicManager, groupManager, consumerManager, offsetManager,
+                store, filters);
         long sweep = brokerConfig.isLongPollingEnable()
                 ? brokerConfig.getLongPollingCheckIntervalMills() : brokerConfig.getShortPollingTimeMills();
         this.holdService = new PullRequestHoldService(store, pullProcessor, sweep);
@@ -106,6 +133,9 @@ public class BrokerController {
             throw new UncheckedIOException("message store failed to start", e);
         }
         store.addDispatchListener(holdService);
+        store.addDispatchListener((topic, queueId, offset, tagsCode, storeTime, properties) -> timerService.onArrival(topic));
+        scheduleService.start();
+        timerService.start();
         registerProcessors();
         server.setChannelEventListener(housekeeping);
         server.start();
@@ -128,31 +158,39 @@ public class BrokerController {
     }
 
     private void registerProcessors() {
-        SendMessageProcessor send = new SendMessageProcessor(brokerConfig, topicManager, groupManager, store);
+        SendMessageProcessor send = new SendMessageProcessor(brokerConfig, topicManager, groupManager, put);
         register(send, executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE);
+        register(new SendMessageBackProcessor(brokerConfig, topicManager, groupManager, put), executors.send(),
+                RequestCode.CONSUMER_SEND_MSG_BACK);
         register(pullProcessor, executors.pull(), RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE);
         register(new QueryMessageProcessor(brokerConfig, store), executors.query(),
                 RequestCode.QUERY_MESSAGE, RequestCode.VIEW_MESSAGE_BY_ID);
-        register(new ClientManageProcessor(brokerConfig, producerManager, consumerManager, groupManager, topicManager),
-                executors.clientManage(), RequestCode.HEART_BEAT, RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);
+        register(new ClientManageProcessor(brokerConfig, producerManager, consumerManager, groupManager, topicManager, filters),
+                executors.clientManage(),
+                RequestCode.HEART_BEAT, RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);
         register(new ConsumerManageProcessor(consumerManager, offsetManager, store), executors.consumerManage(),
                 RequestCode.GET_CONSUMER_LIST_BY_GROUP, RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET);
-        register(new QueueOffsetProcessor(store), executors.admin(), RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET,
+        register(new LockBatchProcessor(lockManager), executors.consumerManage(),
+                RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
+        register(new QueueOffsetProcessor(store), executors.admin(),
+                RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET,
                 RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_EARLIEST_MSG_STORETIME);
-        register(new LockBatchProcessor(lockManager), executors.consumerManage(), RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
         register(new TopicAdminProcessor(brokerConfig, topicManager, offsetManager, store), executors.admin(),
                 RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG,
                 RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_TOPIC_CONFIG, RequestCode.CLEAN_UNUSED_TOPIC);
         register(new GroupAdminProcessor(brokerConfig, groupManager, offsetManager, consumerManager, topicManager, store),
-                executors.admin(), RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
-                RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG,
-                RequestCode.DELETE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_CONSUMER_OFFSET, RequestCode.GET_CONSUME_STATS,
-                RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, RequestCode.QUERY_TOPICS_BY_CONSUMER, RequestCode.QUERY_SUBSCRIPTION_BY_CONSUMER);
+                executors.admin(),
+                RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
+                RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG, RequestCode.DELETE_SUBSCRIPTIONGROUP,
+                RequestCode.GET_ALL_CONSUMER_OFFSET, RequestCode.GET_CONSUME_STATS, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
+                RequestCode.QUERY_TOPICS_BY_CONSUMER, RequestCode.QUERY_SUBSCRIPTION_BY_CONSUMER);
         register(new ConnectionAdminProcessor(consumerManager, producerManager), executors.admin(),
-                RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST, RequestCode.GET_ALL_PRODUCER_INFO);
+                RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
+                RequestCode.GET_ALL_PRODUCER_INFO);
         register(new ConsumerCallbackProcessor(consumerManager, offsetManager, topicManager, store, broker2Client,
-                brokerConfig.getBrokerName()), executors.admin(), RequestCode.INVOKE_BROKER_TO_RESET_OFFSET,
-                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY);
+                brokerConfig.getBrokerName()), executors.admin(),
+                RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, RequestCode.GET_CONSUMER_RUNNING_INFO,
+                RequestCode.CONSUME_MESSAGE_DIRECTLY);
         register(new BrokerInfoProcessor(brokerConfig, store, executors, topicManager), executors.admin(),
                 RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
     }
@@ -202,6 +240,8 @@ public class BrokerController {
         holdService.shutdown();
         executors.shutdown();
         server.shutdown();
+        scheduleService.shutdown();
+        timerService.shutdown();
         persistOffsets();
         store.shutdown();
         outerAPI.shutdown();

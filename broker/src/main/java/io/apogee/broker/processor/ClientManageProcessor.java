@@ -4,6 +4,7 @@ import io.apogee.broker.BrokerConfig;
 import io.apogee.broker.client.ClientChannelInfo;
 import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.client.ProducerManager;
+import io.apogee.broker.filter.SubscriptionFilters;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.topic.TopicValidator;
@@ -14,7 +15,6 @@ import io.apogee.protocol.body.CheckClientRequestBody;
 import io.apogee.protocol.body.ConsumerData;
 import io.apogee.protocol.body.HeartbeatData;
 import io.apogee.protocol.body.ProducerData;
-import io.apogee.protocol.body.SubscriptionData;
 import io.apogee.protocol.body.SubscriptionGroupConfig;
 import io.apogee.protocol.header.UnregisterClientRequestHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
@@ -27,14 +27,17 @@ public class ClientManageProcessor implements SyncProcessor {
     private final ConsumerManager consumerManager;
     private final SubscriptionGroupManager groupManager;
     private final TopicConfigManager topicManager;
+    private final SubscriptionFilters filters;
 
     public ClientManageProcessor(BrokerConfig brokerConfig, ProducerManager producerManager, ConsumerManager consumerManager,
-                                 SubscriptionGroupManager groupManager, TopicConfigManager topicManager) {
+                                 SubscriptionGroupManager groupManager, TopicConfigManager topicManager,
+                                 SubscriptionFilters filters) {
         this.brokerConfig = brokerConfig;
         this.producerManager = producerManager;
         this.consumerManager = consumerManager;
         this.groupManager = groupManager;
         this.topicManager = topicManager;
+        this.filters = filters;
     }
 
     @Override
@@ -83,13 +86,14 @@ public class ClientManageProcessor implements SyncProcessor {
         return Responses.success(request);
     }
 
-    /** Consumers ask this only for non-TAG filters; Apogee filters by tag only, so SQL92 is refused up front. */
+    /** Consumers ask this at start for non-TAG filters, so an unsupported or malformed one fails before the first pull. */
     private RemotingCommand checkClientConfig(RemotingCommand request) throws Exception {
         CheckClientRequestBody body = Responses.body(request, CheckClientRequestBody.class);
-        SubscriptionData sub = body.getSubscriptionData();
-        if (sub != null && sub.getExpressionType() != null && !SubscriptionData.EXPRESSION_TAG.equals(sub.getExpressionType())) {
-            return Responses.error(request, ResponseCode.SYSTEM_ERROR,
-                    "The broker does not support consumer to filter message by " + sub.getExpressionType());
+        try {
+            filters.filterFor(body.getGroup(), body.getSubscriptionData());
+        } catch (SubscriptionFilters.UnsupportedSubscriptionException e) {
+            return Responses.error(request, e.parseFailure() ? ResponseCode.SUBSCRIPTION_PARSE_FAILED : ResponseCode.SYSTEM_ERROR,
+                    e.getMessage());
         }
         return Responses.success(request);
     }

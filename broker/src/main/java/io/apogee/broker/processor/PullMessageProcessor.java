@@ -3,7 +3,7 @@ package io.apogee.broker.processor;
 import io.apogee.broker.BrokerConfig;
 import io.apogee.broker.client.ConsumerGroupInfo;
 import io.apogee.broker.client.ConsumerManager;
-import io.apogee.broker.filter.TagMessageFilter;
+import io.apogee.broker.filter.SubscriptionFilters;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.longpolling.PullRequest;
 import io.apogee.broker.longpolling.PullRequestHoldService;
@@ -23,6 +23,7 @@ import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.header.RemotingCommandException;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.GetMessageResult;
+import io.apogee.store.MessageFilter;
 import io.apogee.store.MessageStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -33,7 +34,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * PULL_MESSAGE and LITE_PULL_MESSAGE. Validates group, topic, queue and subscription, reads from the
- * store with the tag filter, and answers with the stored records as the body without copying them.
+ * store with the tag or SQL92 filter, and answers with the stored records as the body without copying them.
  * A pull that finds nothing and may be suspended is parked in the {@link PullRequestHoldService} and
  * answered later through the same future.
  */
@@ -46,17 +47,20 @@ public class PullMessageProcessor implements RequestProcessor, PullRequestReplay
     private final ConsumerManager consumerManager;
     private final ConsumerOffsetManager offsetManager;
     private final MessageStore store;
+    private final SubscriptionFilters filters;
     private volatile PullRequestHoldService holdService;
     private volatile ExecutorService replayExecutor;
 
     public PullMessageProcessor(BrokerConfig brokerConfig, TopicConfigManager topicManager, SubscriptionGroupManager groupManager,
-                                ConsumerManager consumerManager, ConsumerOffsetManager offsetManager, MessageStore store) {
+                                ConsumerManager consumerManager, ConsumerOffsetManager offsetManager, MessageStore store,
+                                SubscriptionFilters filters) {
         this.brokerConfig = brokerConfig;
         this.topicManager = topicManager;
         this.groupManager = groupManager;
         this.consumerManager = consumerManager;
         this.offsetManager = offsetManager;
         this.store = store;
+        this.filters = filters;
     }
 
     /** Wired after construction because the hold service calls back into this processor. */
@@ -142,7 +146,11 @@ public class PullMessageProcessor implements RequestProcessor, PullRequestReplay
         if (subscription.error() != null) {
             return subscription.error();
         }
-        TagMessageFilter filter = new TagMessageFilter(subscription.data());
+        FilterResult filterResult = filter(request, header.getConsumerGroup(), subscription.data());
+        if (filterResult.error() != null) {
+            return filterResult.error();
+        }
+        MessageFilter filter = filterResult.filter();
         GetMessageResult result = store.getMessage(header.getConsumerGroup(), header.getTopic(), queueId,
                 header.getQueueOffset(), maxMessages(header), maxBytes(header), filter);
 
@@ -218,10 +226,18 @@ public class PullMessageProcessor implements RequestProcessor, PullRequestReplay
                         "the consumer's subscription not latest"));
             }
         }
-        if (SubscriptionData.EXPRESSION_SQL92.equals(data.getExpressionType())) {
-            return new SubscriptionResult(null, Responses.error(request, ResponseCode.SUBSCRIPTION_PARSE_FAILED,
-                    "the broker does not support SQL92 filtering"));
-        }
         return new SubscriptionResult(data, null);
+    }
+
+    private record FilterResult(MessageFilter filter, RemotingCommand error) {
+    }
+
+    private FilterResult filter(RemotingCommand request, String group, SubscriptionData data) {
+        try {
+            return new FilterResult(filters.filterFor(group, data), null);
+        } catch (SubscriptionFilters.UnsupportedSubscriptionException e) {
+            int code = e.parseFailure() ? ResponseCode.SUBSCRIPTION_PARSE_FAILED : ResponseCode.SYSTEM_ERROR;
+            return new FilterResult(null, Responses.error(request, code, e.getMessage()));
+        }
     }
 }

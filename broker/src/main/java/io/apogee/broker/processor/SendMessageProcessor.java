@@ -3,6 +3,7 @@ package io.apogee.broker.processor;
 import io.apogee.broker.BrokerConfig;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.client.RemoteAddress;
+import io.apogee.broker.schedule.RedirectingPut;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.topic.TopicValidator;
 import io.apogee.common.message.MessageConst;
@@ -33,23 +34,26 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * SEND_MESSAGE, SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE. The processor thread validates, builds the
- * stored form and hands it to the store; the response is completed from the store's future, so no
- * thread waits for a disk flush.
+ * stored form and hands it to the store (single messages through the redirects, so a delay level
+ * lands in its schedule queue); the response is completed from the store's future, so no thread
+ * waits for a disk flush.
  */
 public class SendMessageProcessor implements RequestProcessor {
     private final BrokerConfig brokerConfig;
     private final TopicConfigManager topicManager;
     private final SubscriptionGroupManager groupManager;
+    private final RedirectingPut put;
     private final MessageStore store;
     private final SendCheck sendCheck;
     private volatile InetSocketAddress storeHost;
 
     public SendMessageProcessor(BrokerConfig brokerConfig, TopicConfigManager topicManager,
-                                SubscriptionGroupManager groupManager, MessageStore store) {
+                                SubscriptionGroupManager groupManager, RedirectingPut put) {
         this.brokerConfig = brokerConfig;
         this.topicManager = topicManager;
         this.groupManager = groupManager;
-        this.store = store;
+        this.put = put;
+        this.store = put.store();
         this.sendCheck = new SendCheck(brokerConfig, topicManager);
     }
 
@@ -107,7 +111,8 @@ public class SendMessageProcessor implements RequestProcessor {
         msg.setTagsCode(MessageExtBrokerInner.tagsString2tagsCode(properties.get(MessageConst.PROPERTY_TAGS)));
         msg.syncPropertiesString();
         String uniqKey = properties.get(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
-        return store.putMessage(msg).thenApply(result -> response(request, result, queueId, uniqKey));
+        // The response names the queue actually written: a delayed message sits in its level's schedule queue.
+        return put.put(msg).thenApply(result -> response(request, result, msg.getQueueId(), uniqKey));
     }
 
     private static SendMessageRequestHeader decodeHeader(RemotingCommand request) throws RemotingCommandException {
