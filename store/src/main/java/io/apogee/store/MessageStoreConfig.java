@@ -41,9 +41,6 @@ public class MessageStoreConfig {
     private int diskSpaceWarningLevelRatio = 90;
     private boolean cleanFileForciblyEnable = true;
     private int cleanResourceInterval = 10_000;
-    private int deleteCommitLogFilesInterval = 100;
-    private int deleteConsumeQueueFilesInterval = 100;
-    private int destroyMapedFileIntervalForcibly = 1000 * 120;
 
     private boolean checkCRCOnRecover = true;
 
@@ -310,30 +307,6 @@ public class MessageStoreConfig {
 
     public void setCleanResourceInterval(int cleanResourceInterval) {
         this.cleanResourceInterval = cleanResourceInterval;
-    }
-
-    public int getDeleteCommitLogFilesInterval() {
-        return deleteCommitLogFilesInterval;
-    }
-
-    public void setDeleteCommitLogFilesInterval(int deleteCommitLogFilesInterval) {
-        this.deleteCommitLogFilesInterval = deleteCommitLogFilesInterval;
-    }
-
-    public int getDeleteConsumeQueueFilesInterval() {
-        return deleteConsumeQueueFilesInterval;
-    }
-
-    public void setDeleteConsumeQueueFilesInterval(int deleteConsumeQueueFilesInterval) {
-        this.deleteConsumeQueueFilesInterval = deleteConsumeQueueFilesInterval;
-    }
-
-    public int getDestroyMapedFileIntervalForcibly() {
-        return destroyMapedFileIntervalForcibly;
-    }
-
-    public void setDestroyMapedFileIntervalForcibly(int destroyMapedFileIntervalForcibly) {
-        this.destroyMapedFileIntervalForcibly = destroyMapedFileIntervalForcibly;
     }
 
     public boolean isCheckCRCOnRecover() {

@@ -14,7 +14,12 @@ public final class MessageChecksum {
     }
 
     public static int crc32(byte[] array, int offset, int length) {
-        CRC32 crc = new CRC32();
+        return crc32(new CRC32(), array, offset, length);
+    }
+
+    /** Same, reusing {@code crc} (reset first) so hot paths allocate nothing. */
+    public static int crc32(CRC32 crc, byte[] array, int offset, int length) {
+        crc.reset();
         crc.update(array, offset, length);
         return (int) (crc.getValue() & 0x7FFFFFFF);
     }

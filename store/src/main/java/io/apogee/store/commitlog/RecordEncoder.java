@@ -9,9 +9,11 @@ import io.apogee.common.message.MessageProperties;
 import io.apogee.store.PutMessageStatus;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
 
 /**
  * Encodes records into a reusable per-thread buffer before the append lock is taken; only the
@@ -31,6 +33,7 @@ final class RecordEncoder {
     private int[] recordFlags = new int[16];
     private int recordCount;
     private String failure;
+    private final CRC32 crc = new CRC32();
 
     RecordEncoder(int maxMessageSize, int maxRecordSize) {
         this.maxMessageSize = maxMessageSize;
@@ -128,17 +131,17 @@ final class RecordEncoder {
         }
         ensureCapacity(size);
         if (recordCount == recordStarts.length) {
-            recordStarts = java.util.Arrays.copyOf(recordStarts, recordCount * 2);
-            recordFlags = java.util.Arrays.copyOf(recordFlags, recordCount * 2);
+            recordStarts = Arrays.copyOf(recordStarts, recordCount * 2);
+            recordFlags = Arrays.copyOf(recordFlags, recordCount * 2);
         }
         recordStarts[recordCount] = buffer.position();
         recordFlags[recordCount] = sysFlag;
         recordCount++;
-        int crc = MessageChecksum.crc32(body, bodyOffset, bodyLength);
+        int bodyCrc = MessageChecksum.crc32(crc, body, bodyOffset, bodyLength);
         int savedFlag = msg.getFlag();
         msg.setFlag(flag);
         try {
-            MessageCodec.encode(buffer, msg, sysFlag, topic, properties, body, bodyOffset, bodyLength, crc);
+            MessageCodec.encode(buffer, msg, sysFlag, topic, properties, body, bodyOffset, bodyLength, bodyCrc);
         } finally {
             msg.setFlag(savedFlag);
         }
