@@ -99,8 +99,10 @@ final class GroupCommitService extends ServiceThread {
                 Request r = it.next();
                 if (r.nextOffset <= flushed) {
                     it.remove();
-                    if (r.complete(r.result)) {
+                    if (!r.isDone()) {
+                        // counted before completion so a caller sees its own put in the stats
                         metrics.recordPut(r.messages, r.bytes, now - r.startNanos);
+                        r.complete(r.result);
                     }
                 }
             }
