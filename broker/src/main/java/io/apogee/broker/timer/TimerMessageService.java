@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -46,12 +47,17 @@ public final class TimerMessageService {
     private static final int BATCH = 64;
     private static final long MAX_PARK_MILLIS = 100;
     private static final long RETRY_MILLIS = 100;
+    private static final int SEGMENT_ENTRIES = 2_000_000;
+    /** How often the log end is sampled to learn which old log segments may go. */
+    private static final long SAMPLE_MILLIS = 60_000;
 
     private final MessageStore store;
     private final Path dir;
     private final int wheelSlots;
     private final long lookaheadMillis;
     private final PriorityQueue<TimerEntry> due = new PriorityQueue<>();
+    /** (time, log end) pairs, oldest first: the log end as it was at that time. */
+    private final ArrayDeque<long[]> logEndSamples = new ArrayDeque<>();
     private TimerLog log;
     private TimerWheel wheel;
     private TimerCheckpoint checkpoint;
@@ -76,7 +82,7 @@ public final class TimerMessageService {
     public synchronized void start() {
         try {
             Files.createDirectories(dir);
-            log = new TimerLog(dir.resolve("timerlog"));
+            log = new TimerLog(dir.resolve("timerlog"), SEGMENT_ENTRIES);
             wheel = new TimerWheel(dir.resolve("timerwheel"), wheelSlots);
             long now = System.currentTimeMillis();
             checkpoint = new TimerCheckpoint(dir.resolve("timercheck"),
@@ -172,6 +178,7 @@ public final class TimerMessageService {
                 loadSlots(now);
                 deliverDue();
                 advanceWatermark(System.currentTimeMillis());
+                dropObsoleteLog(System.currentTimeMillis());
                 park(System.currentTimeMillis());
             } catch (RuntimeException e) {
                 LOG.error("timer engine step failed, retrying", e);
@@ -311,6 +318,29 @@ public final class TimerMessageService {
         TimerCheckpoint.State state = checkpoint.state();
         if (bound - 1 > state.watermarkMs() && state.inFlightOffset() < 0) {
             checkpoint.write(state.withWatermark(bound - 1, Long.MAX_VALUE));
+        }
+    }
+
+    /**
+     * An entry is linked at most one window before it is loaded (later ones wait in the window's last
+     * slot and are linked again), so everything appended more than a window (plus a minute of slack)
+     * before the watermark has been delivered or re-linked: those log segments can go.
+     */
+    private void dropObsoleteLog(long now) {
+        if (logEndSamples.isEmpty() || now - logEndSamples.peekLast()[0] >= SAMPLE_MILLIS) {
+            logEndSamples.addLast(new long[] {now, log.end()});
+        }
+        long horizon = checkpoint.state().watermarkMs() - wheelSlots * 1000L - SAMPLE_MILLIS;
+        long obsoleteEnd = -1;
+        while (!logEndSamples.isEmpty() && logEndSamples.peekFirst()[0] < horizon) {
+            obsoleteEnd = logEndSamples.pollFirst()[1];
+        }
+        if (obsoleteEnd > 0) {
+            try {
+                log.deleteBefore(obsoleteEnd);
+            } catch (IOException e) {
+                LOG.warn("cannot delete old timer log segments", e);
+            }
         }
     }
 
