@@ -31,13 +31,18 @@ import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.timer.TimerMessageService;
 import io.apogee.broker.timer.TimerRedirect;
 import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.broker.transaction.HalfMessageRedirect;
+import io.apogee.broker.transaction.TransactionConfig;
+import io.apogee.broker.transaction.TransactionalMessages;
 import io.apogee.protocol.RequestCode;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.netty.NamedThreadFactory;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingServer;
 import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.MessageStore;
+import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -81,6 +86,7 @@ public class BrokerController {
     private final RedirectingPut put;
     private final ScheduleMessageService scheduleService;
     private final TimerMessageService timerService;
+    private final TransactionalMessages transactions;
     private final SubscriptionFilters filters;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("BrokerScheduler"));
@@ -108,9 +114,12 @@ public class BrokerController {
         this.executors = new BrokerExecutors(brokerConfig);
         this.filters = new SubscriptionFilters(brokerConfig.isEnablePropertyFilter());
         DelayLevels delayLevels = DelayLevels.parse(store.getMessageStoreConfig().getMessageDelayLevel());
-        // Order matters: a delay level wins over timer properties.
-        this.put = new RedirectingPut(store, List.of(new DelayLevelRedirect(delayLevels),
+        // Order matters: a half message waits for its commit first; a delay level wins over timer properties.
+        this.put = new RedirectingPut(store, List.of(new HalfMessageRedirect(), new DelayLevelRedirect(delayLevels),
                 new TimerRedirect(TimeUnit.SECONDS.toMillis(brokerConfig.getTimerMaxDelaySec()))));
+        this.transactions = new TransactionalMessages(put, offsetManager, new TransactionConfig(brokerConfig.getTransactionTimeOut(),
+                brokerConfig.getTransactionCheckInterval(), brokerConfig.getTransactionCheckMax()),
+                this::sendTransactionCheck, brokerConfig.getBrokerName());
         this.scheduleService = new ScheduleMessageService(store, delayLevels, new DelayOffsetTable(configDir),
                 brokerConfig.getFlushDelayOffsetInterval());
         this.timerService = new TimerMessageService(store, Path.of(store.getMessageStoreConfig().getStorePathRootDir(), "timer"),
@@ -136,6 +145,7 @@ public class BrokerController {
         store.addDispatchListener((topic, queueId, offset, tagsCode, storeTime, properties) -> timerService.onArrival(topic));
         scheduleService.start();
         timerService.start();
+        transactions.start();
         registerProcessors();
         server.setChannelEventListener(housekeeping);
         server.start();
@@ -162,6 +172,7 @@ public class BrokerController {
         register(send, executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE);
         register(new SendMessageBackProcessor(brokerConfig, topicManager, groupManager, put), executors.send(),
                 RequestCode.CONSUMER_SEND_MSG_BACK);
+        register(transactions.endTransactionProcessor(), executors.send(), RequestCode.END_TRANSACTION);
         register(pullProcessor, executors.pull(), RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE);
         register(new QueryMessageProcessor(brokerConfig, store), executors.query(),
                 RequestCode.QUERY_MESSAGE, RequestCode.VIEW_MESSAGE_BY_ID);
@@ -193,6 +204,16 @@ public class BrokerController {
                 RequestCode.CONSUME_MESSAGE_DIRECTLY);
         register(new BrokerInfoProcessor(brokerConfig, store, executors, topicManager), executors.admin(),
                 RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
+    }
+
+    /** CHECK_TRANSACTION_STATE goes to any live producer of the half message's group; false when none is connected. */
+    private boolean sendTransactionCheck(String producerGroup, RemotingCommand check) {
+        Channel channel = producerManager.anyActiveChannel(producerGroup);
+        if (channel == null) {
+            return false;
+        }
+        broker2Client.oneway(channel, check);
+        return true;
     }
 
     private void register(RequestProcessor processor, ExecutorService executor, int... codes) {
@@ -242,6 +263,7 @@ public class BrokerController {
         server.shutdown();
         scheduleService.shutdown();
         timerService.shutdown();
+        transactions.shutdown();
         persistOffsets();
         store.shutdown();
         outerAPI.shutdown();

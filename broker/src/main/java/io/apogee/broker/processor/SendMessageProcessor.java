@@ -79,10 +79,6 @@ public class SendMessageProcessor implements RequestProcessor {
                     "the message body size over max value, MAX: " + maxMessageSize));
         }
         Map<String, String> properties = MessageProperties.decode(header.getProperties());
-        if (isTransactional(header, properties)) {
-            return done(Responses.error(request, ResponseCode.NO_PERMISSION,
-                    "the broker[" + brokerConfig.getBrokerName() + "] does not accept transactional messages yet"));
-        }
         RemotingCommand retryProblem = prepareRetryTopic(request, header, properties);
         if (retryProblem != null) {
             return done(retryProblem);
@@ -111,8 +107,9 @@ public class SendMessageProcessor implements RequestProcessor {
         msg.setTagsCode(MessageExtBrokerInner.tagsString2tagsCode(properties.get(MessageConst.PROPERTY_TAGS)));
         msg.syncPropertiesString();
         String uniqKey = properties.get(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
-        // The response names the queue actually written: a delayed message sits in its level's schedule queue.
-        return put.put(msg).thenApply(result -> response(request, result, msg.getQueueId(), uniqKey));
+        // As in RocketMQ the answer names the queue the producer chose, even when a redirect (delay
+        // level, timer) stored the message in a system queue; the offset is the one actually written.
+        return put.put(msg).thenApply(result -> response(request, result, queueId, uniqKey));
     }
 
     private static SendMessageRequestHeader decodeHeader(RemotingCommand request) throws RemotingCommandException {
@@ -121,12 +118,6 @@ public class SendMessageProcessor implements RequestProcessor {
                     request.readCustomHeader(SendMessageRequestHeaderV2.class).toV1();
             default -> request.readCustomHeader(SendMessageRequestHeader.class);
         };
-    }
-
-    private static boolean isTransactional(SendMessageRequestHeader header, Map<String, String> properties) {
-        int type = header.getSysFlag() & MessageSysFlag.TRANSACTION_ROLLBACK_TYPE;
-        return type == MessageSysFlag.TRANSACTION_PREPARED_TYPE
-                || "true".equals(properties.get(MessageConst.PROPERTY_TRANSACTION_PREPARED));
     }
 
     /**
