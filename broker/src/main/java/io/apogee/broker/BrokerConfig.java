@@ -38,7 +38,8 @@ public class BrokerConfig {
     private long shortPollingTimeMills = 1_000;
     /** How often parked pulls are re-checked even without an arrival notification. */
     private long longPollingCheckIntervalMills = 1_000;
-    private boolean enablePropertyFilter = false;
+    /** SQL92 subscriptions are filtered on the broker (RocketMQ ships with this off; Apogee supports it fully). */
+    private boolean enablePropertyFilter = true;
     private boolean slaveReadEnable = false;
 
     private long channelExpiredTimeout = 120_000;
