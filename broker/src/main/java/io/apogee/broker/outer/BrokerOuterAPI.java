@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,12 +100,16 @@ public class BrokerOuterAPI {
         });
     }
 
+    /** Waits for every call; each already carries its own timeout, the extra second only guards against a lost completion. */
     private List<Boolean> join(List<CompletableFuture<Boolean>> calls) {
         List<Boolean> results = new ArrayList<>();
         for (CompletableFuture<Boolean> call : calls) {
             try {
                 results.add(call.get(brokerConfig.getRegisterBrokerTimeoutMills() + 1000L, TimeUnit.MILLISECONDS));
-            } catch (Exception e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                results.add(false);
+            } catch (ExecutionException | TimeoutException e) {
                 results.add(false);
             }
         }
