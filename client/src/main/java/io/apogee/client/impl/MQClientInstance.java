@@ -47,7 +47,9 @@ public class MQClientInstance {
     private final MQClientAPI api;
     private final ConcurrentMap<String, MQProducerInner> producers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, MQConsumerInner> consumers = new ConcurrentHashMap<>();
+    private final Set<String> admins = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, TopicRouteData> routes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Set<MessageQueue>> subscribeInfoSeen = new ConcurrentHashMap<>();
     /** brokerName → (brokerId → address), merged from every route seen. */
     private final ConcurrentMap<String, Map<Long, String>> brokerAddrs = new ConcurrentHashMap<>();
     private final ReentrantLock routeLock = new ReentrantLock();
@@ -84,7 +86,9 @@ public class MQClientInstance {
                 config.getPollNameServerInterval(), TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(safely(this::sendHeartbeatToAllBrokerWithLock), 1000,
                 config.getHeartbeatBrokerInterval(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleAtFixedRate(safely(this::persistAllConsumerOffset), 10_000,
+        // The first commit waits 10 s, or one period when that is shorter.
+        scheduler.scheduleAtFixedRate(safely(this::persistAllConsumerOffset),
+                Math.min(10_000, config.getPersistConsumerOffsetInterval()),
                 config.getPersistConsumerOffsetInterval(), TimeUnit.MILLISECONDS);
         rebalanceService.start();
         started = true;
@@ -104,7 +108,7 @@ public class MQClientInstance {
     /** Stops everything once no producer or consumer other than the inner producer is left. */
     public synchronized void shutdown() {
         boolean onlyInner = producers.keySet().stream().allMatch(CLIENT_INNER_PRODUCER_GROUP::equals);
-        if (!onlyInner || !consumers.isEmpty() || !started) {
+        if (!onlyInner || !consumers.isEmpty() || !admins.isEmpty() || !started) {
             return;
         }
         started = false;
@@ -164,6 +168,15 @@ public class MQClientInstance {
             innerProducer = producer;
         }
         return innerProducer;
+    }
+
+    /** Admin clients only share the connections; registering keeps the instance alive while they run. */
+    public boolean registerAdmin(String group) {
+        return admins.add(group);
+    }
+
+    public void unregisterAdmin(String group) {
+        admins.remove(group);
     }
 
     public MQProducerInner selectProducer(String group) {
@@ -242,6 +255,12 @@ public class MQClientInstance {
         producers.values().forEach(p -> p.updateTopicPublishInfo(topic, publishInfo));
         Set<MessageQueue> subscribeInfo = RouteConverter.toSubscribeInfo(topic, route);
         consumers.values().forEach(c -> c.updateTopicSubscribeInfo(topic, subscribeInfo));
+        // New or moved queues of a subscribed topic (e.g. a retry topic that just appeared) are taken at once.
+        Set<MessageQueue> previous = subscribeInfoSeen.put(topic, subscribeInfo);
+        if (!subscribeInfo.equals(previous)
+                && consumers.values().stream().anyMatch(c -> c.subscriptions().stream().anyMatch(s -> s.getTopic().equals(topic)))) {
+            rebalanceImmediately();
+        }
     }
 
     public TopicRouteData route(String topic) {

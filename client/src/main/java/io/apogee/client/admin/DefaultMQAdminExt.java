@@ -1,0 +1,426 @@
+package io.apogee.client.admin;
+
+import io.apogee.client.ClientConfig;
+import io.apogee.client.QueryResult;
+import io.apogee.client.exception.MQBrokerException;
+import io.apogee.client.exception.MQClientException;
+import io.apogee.client.impl.MQClientAPI;
+import io.apogee.client.impl.MQClientInstance;
+import io.apogee.client.impl.MQClientManager;
+import io.apogee.common.message.MessageCodec;
+import io.apogee.common.message.MessageConst;
+import io.apogee.common.message.MessageExt;
+import io.apogee.common.message.MessageIds;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.protocol.Json;
+import io.apogee.protocol.KVTable;
+import io.apogee.protocol.PermName;
+import io.apogee.protocol.RequestCode;
+import io.apogee.protocol.ResponseCode;
+import io.apogee.protocol.TopicConfig;
+import io.apogee.protocol.TopicList;
+import io.apogee.protocol.body.ConsumeStats;
+import io.apogee.protocol.body.ConsumerConnection;
+import io.apogee.protocol.body.ConsumerRunningInfo;
+import io.apogee.protocol.body.GroupList;
+import io.apogee.protocol.body.ProducerConnection;
+import io.apogee.protocol.body.ResetOffsetBody;
+import io.apogee.protocol.body.SubscriptionGroupConfig;
+import io.apogee.protocol.body.TopicStatsTable;
+import io.apogee.protocol.header.CreateTopicRequestHeader;
+import io.apogee.protocol.header.DeleteSubscriptionGroupRequestHeader;
+import io.apogee.protocol.header.DeleteTopicRequestHeader;
+import io.apogee.protocol.header.GetConsumeStatsRequestHeader;
+import io.apogee.protocol.header.GetConsumerConnectionListRequestHeader;
+import io.apogee.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.apogee.protocol.header.GetProducerConnectionListRequestHeader;
+import io.apogee.protocol.header.GetSubscriptionGroupConfigRequestHeader;
+import io.apogee.protocol.header.GetTopicStatsInfoRequestHeader;
+import io.apogee.protocol.header.QueryMessageRequestHeader;
+import io.apogee.protocol.header.QueryMessageResponseHeader;
+import io.apogee.protocol.header.QueryTopicConsumeByWhoRequestHeader;
+import io.apogee.protocol.header.ResetOffsetRequestHeader;
+import io.apogee.protocol.header.ViewMessageRequestHeader;
+import io.apogee.protocol.namesrv.ClusterInfo;
+import io.apogee.protocol.namesrv.DeleteTopicFromNamesrvRequestHeader;
+import io.apogee.protocol.route.BrokerData;
+import io.apogee.protocol.route.TopicRouteData;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.protocol.RemotingCommand;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Administration over the remoting protocol, with the method names of the official
+ * {@code org.apache.rocketmq.tools.admin.DefaultMQAdminExt}: topics, subscription groups, offsets,
+ * statistics, connections and message queries. Broker-level calls take the broker's address;
+ * cluster-level ones look the brokers up on the name servers.
+ */
+public class DefaultMQAdminExt extends ClientConfig {
+    private static final String TOPIC_TEMPLATE = "TBW102";
+    private final String adminExtGroup;
+    private long timeoutMillis = 5000;
+    private MQClientInstance instance;
+    private MQClientAPI api;
+
+    public DefaultMQAdminExt() {
+        this("admin_ext_group");
+    }
+
+    public DefaultMQAdminExt(String adminExtGroup) {
+        this.adminExtGroup = adminExtGroup;
+    }
+
+    public DefaultMQAdminExt(long timeoutMillis) {
+        this();
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public void start() throws MQClientException {
+        changeInstanceNameToPID();
+        instance = MQClientManager.getInstance().getOrCreateMQClientInstance(this);
+        if (!instance.registerAdmin(adminExtGroup)) {
+            throw new MQClientException(ResponseCode.SYSTEM_ERROR, "the admin group " + adminExtGroup + " has been created before");
+        }
+        instance.start();
+        api = instance.getMQClientAPI();
+    }
+
+    public void shutdown() {
+        if (instance != null) {
+            instance.unregisterAdmin(adminExtGroup);
+            instance.shutdown();
+            instance = null;
+        }
+    }
+
+    private RemotingCommand broker(String addr, int code, io.apogee.remoting.header.CommandCustomHeader header, byte[] body)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        return api.invokeExpectingSuccess(addr, code, header, body, timeoutMillis);
+    }
+
+    private RemotingCommand nameServer(int code, io.apogee.remoting.header.CommandCustomHeader header)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        return MQClientAPI.expectSuccess(api.invokeNameServer(code, header, null, timeoutMillis), null);
+    }
+
+    // ---- cluster and topics ----
+
+    public ClusterInfo examineBrokerClusterInfo() throws RemotingException, MQBrokerException, InterruptedException {
+        return Json.parse(nameServer(RequestCode.GET_BROKER_CLUSTER_INFO, null).getBody(), ClusterInfo.class);
+    }
+
+    public TopicRouteData examineTopicRouteInfo(String topic) throws RemotingException, MQClientException, InterruptedException {
+        return api.getTopicRouteInfoFromNameServer(topic, timeoutMillis);
+    }
+
+    public TopicList fetchAllTopicList() throws RemotingException, MQBrokerException, InterruptedException {
+        return Json.parse(nameServer(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, null).getBody(), TopicList.class);
+    }
+
+    /** Creates or updates the topic on one broker, which then registers it with the name servers. */
+    public void createAndUpdateTopicConfig(String addr, TopicConfig config)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        CreateTopicRequestHeader header = new CreateTopicRequestHeader();
+        header.setTopic(config.getTopicName());
+        header.setDefaultTopic(TOPIC_TEMPLATE);
+        header.setReadQueueNums(config.getReadQueueNums());
+        header.setWriteQueueNums(config.getWriteQueueNums());
+        header.setPerm(config.getPerm());
+        header.setTopicFilterType(config.getTopicFilterType().name());
+        header.setTopicSysFlag(config.getTopicSysFlag());
+        header.setOrder(config.isOrder());
+        broker(addr, RequestCode.UPDATE_AND_CREATE_TOPIC, header, null);
+    }
+
+    /** Creates the topic with {@code queueNum} read/write queues on every master of the cluster {@code clusterName}. */
+    public void createTopic(String clusterName, String newTopic, int queueNum)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        List<String> masters = masterAddrs(clusterName);
+        if (masters.isEmpty()) {
+            throw new MQClientException(ResponseCode.SYSTEM_ERROR, "no master broker in cluster " + clusterName);
+        }
+        for (String addr : masters) {
+            createAndUpdateTopicConfig(addr, new TopicConfig(newTopic, queueNum, queueNum, PermName.READ_WRITE));
+        }
+    }
+
+    /** Deletes the topic from every broker of the cluster and from every name server. */
+    public void deleteTopic(String topic, String clusterName)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        DeleteTopicRequestHeader header = new DeleteTopicRequestHeader();
+        header.setTopic(topic);
+        for (BrokerData bd : brokersOf(clusterName)) {
+            for (String addr : bd.getBrokerAddrs().values()) {
+                broker(addr, RequestCode.DELETE_TOPIC_IN_BROKER, header, null);
+            }
+        }
+        DeleteTopicFromNamesrvRequestHeader nsHeader = new DeleteTopicFromNamesrvRequestHeader();
+        nsHeader.setTopic(topic);
+        nsHeader.setClusterName(clusterName);
+        for (String namesrv : api.getNameServerAddressList()) {
+            MQClientAPI.expectSuccess(api.invoke(namesrv, RequestCode.DELETE_TOPIC_IN_NAMESRV, nsHeader, null, timeoutMillis), namesrv);
+        }
+    }
+
+    /** Min/max offset and last update time of every queue of the topic, over all its brokers. */
+    public TopicStatsTable examineTopicStats(String topic)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        TopicStatsTable merged = new TopicStatsTable();
+        GetTopicStatsInfoRequestHeader header = new GetTopicStatsInfoRequestHeader();
+        header.setTopic(topic);
+        for (BrokerData bd : examineTopicRouteInfo(topic).getBrokerDatas()) {
+            String addr = bd.masterAddr();
+            if (addr != null) {
+                TopicStatsTable one = Json.parse(broker(addr, RequestCode.GET_TOPIC_STATS_INFO, header, null).getBody(), TopicStatsTable.class);
+                merged.getOffsetTable().putAll(one.getOffsetTable());
+            }
+        }
+        return merged;
+    }
+
+    public GroupList queryTopicConsumeByWho(String topic)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        QueryTopicConsumeByWhoRequestHeader header = new QueryTopicConsumeByWhoRequestHeader();
+        header.setTopic(topic);
+        String addr = anyBrokerOf(examineTopicRouteInfo(topic));
+        return Json.parse(broker(addr, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, header, null).getBody(), GroupList.class);
+    }
+
+    public KVTable fetchBrokerRuntimeStats(String brokerAddr) throws RemotingException, MQBrokerException, InterruptedException {
+        return Json.parse(broker(brokerAddr, RequestCode.GET_BROKER_RUNTIME_INFO, null, null).getBody(), KVTable.class);
+    }
+
+    // ---- subscription groups ----
+
+    public void createAndUpdateSubscriptionGroupConfig(String addr, SubscriptionGroupConfig config)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        broker(addr, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, null, Json.toBytes(config));
+    }
+
+    public SubscriptionGroupConfig examineSubscriptionGroupConfig(String addr, String group)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        GetSubscriptionGroupConfigRequestHeader header = new GetSubscriptionGroupConfigRequestHeader();
+        header.setGroup(group);
+        return Json.parse(broker(addr, RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG, header, null).getBody(), SubscriptionGroupConfig.class);
+    }
+
+    public void deleteSubscriptionGroup(String addr, String groupName, boolean removeOffset)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        DeleteSubscriptionGroupRequestHeader header = new DeleteSubscriptionGroupRequestHeader();
+        header.setGroupName(groupName);
+        header.setCleanOffset(removeOffset);
+        header.setRemoveOffset(removeOffset);
+        broker(addr, RequestCode.DELETE_SUBSCRIPTIONGROUP, header, null);
+    }
+
+    // ---- consumers, producers, offsets ----
+
+    /** Broker offset, consumer offset and lag of every queue the group consumes (of {@code topic}, or all). */
+    public ConsumeStats examineConsumeStats(String consumerGroup, String topic)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        GetConsumeStatsRequestHeader header = new GetConsumeStatsRequestHeader();
+        header.setConsumerGroup(consumerGroup);
+        header.setTopic(topic);
+        ConsumeStats merged = new ConsumeStats();
+        for (BrokerData bd : examineTopicRouteInfo(topic != null ? topic : "%RETRY%" + consumerGroup).getBrokerDatas()) {
+            String addr = bd.masterAddr();
+            if (addr == null) {
+                continue;
+            }
+            ConsumeStats one = Json.parse(broker(addr, RequestCode.GET_CONSUME_STATS, header, null).getBody(), ConsumeStats.class);
+            merged.getOffsetTable().putAll(one.getOffsetTable());
+            merged.setConsumeTps(merged.getConsumeTps() + one.getConsumeTps());
+        }
+        return merged;
+    }
+
+    public ConsumeStats examineConsumeStats(String consumerGroup)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        return examineConsumeStats(consumerGroup, null);
+    }
+
+    public ConsumerConnection examineConsumerConnectionInfo(String consumerGroup)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        GetConsumerConnectionListRequestHeader header = new GetConsumerConnectionListRequestHeader();
+        header.setConsumerGroup(consumerGroup);
+        String addr = anyBrokerOf(examineTopicRouteInfo("%RETRY%" + consumerGroup));
+        return Json.parse(broker(addr, RequestCode.GET_CONSUMER_CONNECTION_LIST, header, null).getBody(), ConsumerConnection.class);
+    }
+
+    public ProducerConnection examineProducerConnectionInfo(String producerGroup, String topic)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        GetProducerConnectionListRequestHeader header = new GetProducerConnectionListRequestHeader();
+        header.setProducerGroup(producerGroup);
+        String addr = anyBrokerOf(examineTopicRouteInfo(topic));
+        return Json.parse(broker(addr, RequestCode.GET_PRODUCER_CONNECTION_LIST, header, null).getBody(), ProducerConnection.class);
+    }
+
+    /** Asks one consumer client, through a broker, what it is doing. */
+    public ConsumerRunningInfo getConsumerRunningInfo(String consumerGroup, String clientId, boolean jstack)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        GetConsumerRunningInfoRequestHeader header = new GetConsumerRunningInfoRequestHeader();
+        header.setConsumerGroup(consumerGroup);
+        header.setClientId(clientId);
+        header.setJstackEnable(jstack);
+        String addr = anyBrokerOf(examineTopicRouteInfo("%RETRY%" + consumerGroup));
+        RemotingCommand response = api.invokeExpectingSuccess(addr, RequestCode.GET_CONSUMER_RUNNING_INFO, header, null, 2 * timeoutMillis);
+        return Json.parse(response.getBody(), ConsumerRunningInfo.class);
+    }
+
+    /**
+     * Moves the group's offsets of the topic to the first message stored at or after
+     * {@code timestamp} (-1: to the end) on every broker; online consumers are told to follow.
+     */
+    public Map<MessageQueue, Long> resetOffsetByTimestamp(String topic, String group, long timestamp, boolean isForce)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        ResetOffsetRequestHeader header = new ResetOffsetRequestHeader();
+        header.setTopic(topic);
+        header.setGroup(group);
+        header.setTimestamp(timestamp);
+        header.setIsForce(isForce);
+        header.setOffset(-1L);
+        Map<MessageQueue, Long> result = new HashMap<>();
+        for (BrokerData bd : examineTopicRouteInfo(topic).getBrokerDatas()) {
+            String addr = bd.masterAddr();
+            if (addr != null) {
+                RemotingCommand response = broker(addr, RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, header, null);
+                if (response.getBody() != null) {
+                    result.putAll(Json.parse(response.getBody(), ResetOffsetBody.class).getOffsetTable());
+                }
+            }
+        }
+        return result;
+    }
+
+    public void updateConsumeOffset(String brokerAddr, String consumeGroup, MessageQueue mq, long offset)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        api.updateConsumerOffset(brokerAddr, consumeGroup, mq, offset, false, timeoutMillis);
+    }
+
+    public long maxOffset(MessageQueue mq) throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        return api.getMaxOffset(masterOf(mq), mq, timeoutMillis);
+    }
+
+    public long minOffset(MessageQueue mq) throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        return api.getMinOffset(masterOf(mq), mq, timeoutMillis);
+    }
+
+    public long searchOffset(MessageQueue mq, long timestamp)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        return api.searchOffset(masterOf(mq), mq, timestamp, timeoutMillis);
+    }
+
+    // ---- messages ----
+
+    /** Reads a message by its offset id (SendResult.offsetMsgId), straight from the broker the id names. */
+    public MessageExt viewMessage(String offsetMsgId) throws RemotingException, MQBrokerException, InterruptedException {
+        MessageIds.OffsetMessageId id = MessageIds.decodeOffsetMessageId(offsetMsgId);
+        ViewMessageRequestHeader header = new ViewMessageRequestHeader();
+        header.setOffset(id.offset());
+        String addr = id.address().getAddress().getHostAddress() + ":" + id.address().getPort();
+        RemotingCommand response = broker(addr, RequestCode.VIEW_MESSAGE_BY_ID, header, null);
+        return MessageCodec.decode(ByteBuffer.wrap(response.getBody()), true, true);
+    }
+
+    /** Messages of the topic whose KEYS contain {@code key}, stored between {@code begin} and {@code end} (ms). */
+    public QueryResult queryMessage(String topic, String key, int maxNum, long begin, long end)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        return query(topic, key, maxNum, begin, end, false);
+    }
+
+    /** The message whose unique id (SendResult.msgId) is {@code uniqKey}, or null. */
+    public MessageExt viewMessage(String topic, String uniqKey)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        List<MessageExt> found = query(topic, uniqKey, 32, 0, Long.MAX_VALUE, true).getMessageList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private QueryResult query(String topic, String key, int maxNum, long begin, long end, boolean uniqueKey)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        QueryMessageRequestHeader header = new QueryMessageRequestHeader();
+        header.setTopic(topic);
+        header.setKey(key);
+        header.setMaxNum(maxNum);
+        header.setBeginTimestamp(begin);
+        header.setEndTimestamp(end);
+        long indexTimestamp = 0;
+        List<MessageExt> found = new ArrayList<>();
+        for (BrokerData bd : examineTopicRouteInfo(topic).getBrokerDatas()) {
+            String addr = bd.masterAddr() != null ? bd.masterAddr() : bd.getBrokerAddrs().values().iterator().next();
+            RemotingCommand request = RemotingCommand.request(RequestCode.QUERY_MESSAGE, header)
+                    .addExtField("_UNIQUE_KEY_QUERY", String.valueOf(uniqueKey));
+            RemotingCommand response = api.remoting().invokeSync(addr, request, 3 * timeoutMillis);
+            if (response.getCode() == ResponseCode.QUERY_NOT_FOUND) {
+                continue;
+            }
+            MQClientAPI.expectSuccess(response, addr);
+            QueryMessageResponseHeader rh = MQClientAPI.decode(response, QueryMessageResponseHeader.class, addr);
+            indexTimestamp = Math.max(indexTimestamp, rh.getIndexLastUpdateTimestamp());
+            for (MessageExt msg : MessageCodec.decodes(ByteBuffer.wrap(response.getBody()), true)) {
+                if (uniqueKey ? key.equals(msg.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX)) : topic.equals(msg.getTopic()) && hasKey(msg, key)) {
+                    found.add(msg);
+                }
+            }
+        }
+        return new QueryResult(indexTimestamp, found);
+    }
+
+    private static boolean hasKey(MessageExt msg, String key) {
+        String keys = msg.getKeys();
+        return keys != null && Set.of(keys.split(" ")).contains(key);
+    }
+
+    // ---- helpers ----
+
+    private List<BrokerData> brokersOf(String clusterName) throws RemotingException, MQBrokerException, InterruptedException {
+        ClusterInfo info = examineBrokerClusterInfo();
+        List<BrokerData> brokers = new ArrayList<>();
+        for (String brokerName : info.getClusterAddrTable().getOrDefault(clusterName, Set.of())) {
+            BrokerData bd = info.getBrokerAddrTable().get(brokerName);
+            if (bd != null) {
+                brokers.add(bd);
+            }
+        }
+        return brokers;
+    }
+
+    private List<String> masterAddrs(String clusterName) throws RemotingException, MQBrokerException, InterruptedException {
+        return brokersOf(clusterName).stream().map(BrokerData::masterAddr).filter(a -> a != null).toList();
+    }
+
+    private static String anyBrokerOf(TopicRouteData route) throws MQClientException {
+        for (BrokerData bd : route.getBrokerDatas()) {
+            String addr = bd.masterAddr() != null ? bd.masterAddr() : bd.getBrokerAddrs().values().stream().findFirst().orElse(null);
+            if (addr != null) {
+                return addr;
+            }
+        }
+        throw new MQClientException(ResponseCode.SYSTEM_ERROR, "no broker in the route");
+    }
+
+    private String masterOf(MessageQueue mq) throws RemotingException, MQClientException, InterruptedException {
+        for (BrokerData bd : examineTopicRouteInfo(mq.getTopic()).getBrokerDatas()) {
+            if (bd.getBrokerName().equals(mq.getBrokerName()) && bd.masterAddr() != null) {
+                return bd.masterAddr();
+            }
+        }
+        throw new MQClientException(ResponseCode.SYSTEM_ERROR, "The broker[" + mq.getBrokerName() + "] not exist");
+    }
+
+    public List<String> getNameServerAddressList() {
+        return api.getNameServerAddressList();
+    }
+
+    public long getTimeoutMillis() {
+        return timeoutMillis;
+    }
+
+    public void setTimeoutMillis(long timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+    }
+}

@@ -1,0 +1,126 @@
+package io.apogee.compat.apache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.apogee.client.admin.DefaultMQAdminExt;
+import io.apogee.client.consumer.DefaultMQPushConsumer;
+import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
+import io.apogee.client.consumer.listener.MessageListenerConcurrently;
+import io.apogee.client.producer.DefaultMQProducer;
+import io.apogee.client.producer.SendResult;
+import io.apogee.common.message.Message;
+import io.apogee.common.message.MessageExt;
+import io.apogee.protocol.body.ConsumeFromWhere;
+import io.apogee.protocol.body.ConsumeStats;
+import io.apogee.protocol.body.ConsumerConnection;
+import io.apogee.protocol.body.ConsumerRunningInfo;
+import io.apogee.protocol.body.OffsetWrapper;
+import io.apogee.protocol.body.TopicOffset;
+import io.apogee.protocol.route.QueueData;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The admin client against any server: subclasses say where the name server is. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+abstract class AdminScenarios {
+    private DefaultMQAdminExt admin;
+    private DefaultMQProducer producer;
+    private DefaultMQPushConsumer consumer;
+
+    protected abstract String namesrvAddr();
+
+    @BeforeEach
+    void start() throws Exception {
+        admin = Clients.configure(new DefaultMQAdminExt(Names.unique("admin")), namesrvAddr());
+        admin.start();
+        producer = Clients.producer(namesrvAddr());
+        producer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (consumer != null) {
+            consumer.shutdown();
+        }
+        producer.shutdown();
+        admin.shutdown();
+    }
+
+    private String cluster() throws Exception {
+        return admin.examineBrokerClusterInfo().getClusterAddrTable().keySet().iterator().next();
+    }
+
+    @Test
+    void topicLifecycleAndStats() throws Exception {
+        String topic = Names.unique("AdminTopic");
+        admin.createTopic(cluster(), topic, 3);
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThat(admin.examineTopicRouteInfo(topic).getQueueDatas()).extracting(QueueData::getWriteQueueNums).containsOnly(3));
+        assertThat(admin.fetchAllTopicList().getTopicList()).contains(topic);
+
+        for (int i = 0; i < 5; i++) {
+            producer.send(new Message(topic, "TagA", "key-" + i, ("m" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(admin.examineTopicStats(topic).getOffsetTable().values().stream().mapToLong(TopicOffset::getMaxOffset).sum())
+                .isEqualTo(5);
+
+        admin.deleteTopic(topic, cluster());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !admin.fetchAllTopicList().getTopicList().contains(topic));
+    }
+
+    @Test
+    void messagesCanBeFoundByOffsetIdKeyAndUniqueId() throws Exception {
+        String topic = Names.unique("QueryTopic");
+        SendResult sent = producer.send(new Message(topic, "TagA", "order-77", "find me".getBytes(StandardCharsets.UTF_8)));
+
+        MessageExt byOffsetId = admin.viewMessage(sent.getOffsetMsgId());
+        assertThat(new String(byOffsetId.getBody(), StandardCharsets.UTF_8)).isEqualTo("find me");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(admin.queryMessage(topic, "order-77", 32, 0, System.currentTimeMillis() + 60_000).getMessageList())
+                    .extracting(m -> new String(m.getBody(), StandardCharsets.UTF_8)).containsExactly("find me");
+            assertThat(admin.viewMessage(topic, sent.getMsgId())).isNotNull();
+        });
+    }
+
+    @Test
+    void consumerProgressConnectionsRunningInfoAndOffsetReset() throws Exception {
+        String topic = Names.unique("ProgressTopic");
+        String group = Names.unique("ProgressG");
+        for (int i = 0; i < 10; i++) {
+            producer.send(new Message(topic, "TagA", null, ("p" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+        consumer = Clients.pushConsumer(group, namesrvAddr());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 10);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ConsumeStats stats = admin.examineConsumeStats(group, topic);
+            assertThat(stats.getOffsetTable().values().stream().mapToLong(OffsetWrapper::getConsumerOffset).sum()).isEqualTo(10);
+            assertThat(stats.getOffsetTable().values()).allSatisfy(w -> assertThat(w.getConsumerOffset()).isEqualTo(w.getBrokerOffset()));
+        });
+        ConsumerConnection connection = admin.examineConsumerConnectionInfo(group);
+        assertThat(connection.getConnectionSet()).hasSize(1);
+        String clientId = connection.getConnectionSet().iterator().next().getClientId();
+        ConsumerRunningInfo info = admin.getConsumerRunningInfo(group, clientId, false);
+        assertThat(info.getMqTable().keySet()).anyMatch(mq -> mq.getTopic().equals(topic));
+
+        admin.resetOffsetByTimestamp(topic, group, 0, true);
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 20);
+        assertThat(received).hasSize(20);
+    }
+}
