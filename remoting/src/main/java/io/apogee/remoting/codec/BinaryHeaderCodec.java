@@ -4,7 +4,6 @@ import io.apogee.remoting.header.RemotingCommandException;
 import io.apogee.remoting.protocol.LanguageCode;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,10 +31,10 @@ final class BinaryHeaderCodec {
                 if (e.getKey() == null || e.getValue() == null) {
                     continue;
                 }
-                int keyLength = ByteBufUtil.utf8Bytes(e.getKey());
+                int keyLength = Utf8.length(e.getKey());
                 checkShort("ext key length", keyLength);
                 out.writeShort(keyLength);
-                ByteBufUtil.reserveAndWriteUtf8(out, e.getKey(), keyLength);
+                Utf8.write(out, e.getKey(), 0, e.getKey().length());
                 writeLengthPrefixedInt(out, e.getValue());
             }
         }
@@ -93,9 +92,8 @@ final class BinaryHeaderCodec {
             out.writeInt(0);
             return;
         }
-        int length = ByteBufUtil.utf8Bytes(s);
-        out.writeInt(length);
-        ByteBufUtil.reserveAndWriteUtf8(out, s, length);
+        out.writeInt(Utf8.length(s));
+        Utf8.write(out, s, 0, s.length());
     }
 
     private static void require(ByteBuf in, int length, String what) throws RemotingCommandException {

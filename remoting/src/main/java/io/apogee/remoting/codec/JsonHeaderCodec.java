@@ -195,7 +195,7 @@ final class JsonHeaderCodec {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Escaping as fastjson does it: quotes, backslash and control characters; other text as raw UTF-8. */
+    /** Escaping as fastjson does it: quotes, backslash, C0 controls, U+007F..U+009F and the JavaScript line separators U+2028/U+2029; other text as raw UTF-8. */
     private static final class JsonWriter {
         private static void writeString(ByteBuf out, String s) {
             out.writeByte('"');
@@ -203,19 +203,26 @@ final class JsonHeaderCodec {
             int length = s.length();
             for (int i = 0; i < length; i++) {
                 char c = s.charAt(i);
-                if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) {
+                if (!needsEscape(c)) {
                     continue;
                 }
                 if (runStart < i) {
-                    ByteBufUtil.writeUtf8(out, s, runStart, i);
+                    Utf8.write(out, s, runStart, i);
                 }
                 runStart = i + 1;
                 writeEscape(out, c);
             }
             if (runStart < length) {
-                ByteBufUtil.writeUtf8(out, s, runStart, length);
+                Utf8.write(out, s, runStart, length);
             }
             out.writeByte('"');
+        }
+
+        private static boolean needsEscape(char c) {
+            if (c < 0x7F) {
+                return c < 0x20 || c == '"' || c == '\\';
+            }
+            return c <= 0x9F || c == '\u2028' || c == '\u2029';
         }
 
         private static void writeEscape(ByteBuf out, char c) {
@@ -230,8 +237,8 @@ final class JsonHeaderCodec {
                 case '\r' -> out.writeByte('r');
                 default -> {
                     out.writeByte('u');
-                    out.writeByte('0');
-                    out.writeByte('0');
+                    out.writeByte(HEX[(c >> 12) & 0xF]);
+                    out.writeByte(HEX[(c >> 8) & 0xF]);
                     out.writeByte(HEX[(c >> 4) & 0xF]);
                     out.writeByte(HEX[c & 0xF]);
                 }
