@@ -131,6 +131,12 @@ final class GroupCommitService extends ServiceThread {
     @Override
     protected void onShutdown() {
         commitWaiting();
+    }
+
+    /** Also stops the watchdog, which runs from construction on, started or not. */
+    @Override
+    public void shutdown() {
+        super.shutdown();
         watchdog.shutdownNow();
     }
 }
