@@ -16,8 +16,12 @@ public final class RecordParser {
     /** Topic of delayed messages: their tag code is the delivery time. */
     public static final String SCHEDULE_TOPIC = "SCHEDULE_TOPIC_XXXX";
 
-    /** Outcome kinds. */
-    public enum Kind { MESSAGE, END_OF_FILE, END_OF_DATA, CORRUPT }
+    /**
+     * Outcome kinds. INCOMPLETE: a plausible header whose record extends past the readable bytes,
+     * which for the dispatcher means "not all there yet" (a replica appends in chunks) and for
+     * recovery means a torn write.
+     */
+    public enum Kind { MESSAGE, END_OF_FILE, END_OF_DATA, INCOMPLETE, CORRUPT }
 
     /** Result of one parse; {@code size} is the bytes to skip (END_OF_FILE: rest of the file). */
     public record Result(Kind kind, int size, DispatchRequest request, String problem) {
@@ -59,7 +63,8 @@ public final class RecordParser {
             return corrupt("bad total size " + totalSize);
         }
         if (totalSize > available) {
-            return corrupt("record of " + totalSize + " bytes runs past the written data (" + available + ")");
+            return new Result(Kind.INCOMPLETE, 0, null,
+                    "record of " + totalSize + " bytes runs past the written data (" + available + " bytes)");
         }
         ByteBuffer record = buf.slice(start, totalSize);
         try {

@@ -132,7 +132,7 @@ public final class RecoveryProcedure {
                         end = from + mf.getFileSize();
                         break;
                     } else {
-                        if (r.kind() == RecordParser.Kind.CORRUPT) {
+                        if (r.problem() != null) {
                             reason[0] = "at offset " + (from + view.position()) + ": " + r.problem();
                         }
                         return end;
