@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,12 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.warn("{}: closing connection to {}: {}", side, RemotingAddress.remote(ctx.channel()), cause.toString());
+        if (cause instanceof IOException) {
+            // Peers vanish all the time (reset, broken pipe); only bad input deserves a warning.
+            LOG.info("{}: closing connection to {}: {}", side, RemotingAddress.remote(ctx.channel()), cause.toString());
+        } else {
+            LOG.warn("{}: closing connection to {}: {}", side, RemotingAddress.remote(ctx.channel()), cause.toString());
+        }
         events.exception(ctx.channel());
         ctx.close();
     }

@@ -25,7 +25,7 @@ public final class RemotingAddress {
         return address == null ? "" : address.toString();
     }
 
-    /** Parses "host:port" (the port after the last colon); throws IllegalArgumentException on anything else. */
+    /** Parses "host:port" (the port after the last colon, IPv6 hosts optionally in brackets); throws IllegalArgumentException otherwise. */
     public static InetSocketAddress parse(String addr) {
         int colon = addr == null ? -1 : addr.lastIndexOf(':');
         if (colon <= 0 || colon == addr.length() - 1) {
@@ -37,6 +37,10 @@ public final class RemotingAddress {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("address must be host:port, got " + addr, e);
         }
-        return InetSocketAddress.createUnresolved(addr.substring(0, colon).trim(), port);
+        String host = addr.substring(0, colon).trim();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return InetSocketAddress.createUnresolved(host, port);
     }
 }

@@ -56,6 +56,29 @@ class RoundTripTest {
     }
 
     @Test
+    void nioTransportWorksToo() throws Exception {
+        NettyServerConfig serverConfig = TestServers.serverConfig();
+        serverConfig.setUseEpollNativeSelector(false);
+        NettyRemotingServer nioServer = TestServers.echoServer(serverConfig);
+        NettyClientConfig clientConfig = TestServers.clientConfig();
+        clientConfig.setUseEpollNativeSelector(false);
+        NettyRemotingClient nioClient = new NettyRemotingClient(clientConfig);
+        nioClient.start();
+        try {
+            assertThat(nioClient.invokeSync(TestServers.addr(nioServer), RemotingCommand.request(TestServers.ECHO), 3000).getCode()).isZero();
+        } finally {
+            nioClient.shutdown();
+            nioServer.shutdown();
+        }
+    }
+
+    @Test
+    void bracketedIpv6StyleAddressIsParsed() {
+        assertThat(RemotingAddress.parse("[::1]:9876").getHostString()).isEqualTo("::1");
+        assertThat(RemotingAddress.parse("10.0.0.1:10911").getPort()).isEqualTo(10911);
+    }
+
+    @Test
     void asyncCallCompletes() throws Exception {
         RemotingCommand request = RemotingCommand.request(TestServers.ECHO);
         request.setRemark("async");
