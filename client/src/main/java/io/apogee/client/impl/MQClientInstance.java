@@ -319,10 +319,23 @@ public class MQClientInstance {
     public void sendHeartbeatToAllBrokerWithLock() {
         if (heartbeatLock.tryLock()) {
             try {
+                cleanOfflineBrokers();
                 sendHeartbeatToAllBroker();
             } finally {
                 heartbeatLock.unlock();
             }
+        }
+    }
+
+    /** Forgets brokers that no known route mentions any more, so they get no heartbeats or unregistrations. */
+    private void cleanOfflineBrokers() {
+        routeLock.lock();
+        try {
+            Set<String> routed = new HashSet<>();
+            routes.values().forEach(r -> r.getBrokerDatas().forEach(bd -> routed.add(bd.getBrokerName())));
+            brokerAddrs.keySet().retainAll(routed);
+        } finally {
+            routeLock.unlock();
         }
     }
 

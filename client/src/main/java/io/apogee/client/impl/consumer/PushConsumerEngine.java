@@ -119,6 +119,9 @@ public final class PushConsumerEngine implements MQConsumerInner {
         if (config.getConsumeMessageBatchMaxSize() < 1 || config.getConsumeMessageBatchMaxSize() > 1024) {
             throw new MQClientException(ResponseCode.SYSTEM_ERROR, "consumeMessageBatchMaxSize must be in [1, 1024]");
         }
+        if (config.getConsumeTimeout() < 1) {
+            throw new MQClientException(ResponseCode.SYSTEM_ERROR, "consumeTimeout must be at least 1 minute");
+        }
         if (config.getPullBatchSize() < 1 || config.getPullBatchSize() > 1024) {
             throw new MQClientException(ResponseCode.SYSTEM_ERROR, "pullBatchSize must be in [1, 1024]");
         }

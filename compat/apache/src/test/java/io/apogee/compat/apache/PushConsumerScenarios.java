@@ -113,6 +113,27 @@ abstract class PushConsumerScenarios {
     }
 
     @Test
+    void listenerGetsBatchesOfAtMostConsumeMessageBatchMaxSize() throws Exception {
+        String topic = Names.unique("BatchListenTopic");
+        createTopic(topic);
+        send(topic, "TagA", 40, "x");
+        List<Integer> callSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer consumer = Clients.pushConsumer(Names.unique("BLG"), namesrvAddr());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setConsumeMessageBatchMaxSize(8);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            callSizes.add(msgs.size());
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        consumers.add(consumer);
+
+        await().atMost(DELIVERY).until(() -> callSizes.stream().mapToInt(Integer::intValue).sum() >= 41);
+        assertThat(callSizes).allMatch(n -> n <= 8).anyMatch(n -> n > 1);
+    }
+
+    @Test
     void broadcastingDeliversEveryMessageToEveryConsumer() throws Exception {
         String topic = Names.unique("BroadcastTopic");
         String group = Names.unique("BG");
