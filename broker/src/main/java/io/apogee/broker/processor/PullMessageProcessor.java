@@ -158,10 +158,10 @@ public class PullMessageProcessor implements RequestProcessor, PullRequestReplay
             offsetManager.commitOffset(header.getConsumerGroup(), header.getTopic(), queueId, header.getCommitOffset());
         }
         int code = PullStatusCodes.code(result.getStatus(), header.getQueueOffset());
+        long deadline = firstPass ? System.currentTimeMillis() + holdMillis(header) : holdUntil;
         boolean suspend = PullSysFlag.hasSuspend(header.getSysFlag()) && holdUntil >= 0;
-        if (code == ResponseCode.PULL_NOT_FOUND && suspend && System.currentTimeMillis() < holdUntil) {
+        if (code == ResponseCode.PULL_NOT_FOUND && suspend && System.currentTimeMillis() < deadline) {
             result.release();
-            long deadline = firstPass ? System.currentTimeMillis() + holdMillis(header) : holdUntil;
             holdService.suspend(new PullRequest(request, channel, header.getTopic(), queueId, header.getQueueOffset(),
                     deadline, filter, response));
             return null;
