@@ -150,6 +150,45 @@ class ClientServerBehaviourTest {
     }
 
     @Test
+    void onewaySemaphoreBoundsWritesStuckOnASlowPeer() throws Exception {
+        try (ServerSocket neverReads = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            NettyClientConfig config = TestServers.clientConfig();
+            config.setClientOnewaySemaphoreValue(2);
+            NettyRemotingClient client = client(config);
+            String addr = "127.0.0.1:" + neverReads.getLocalPort();
+            byte[] body = new byte[4 * 1024 * 1024];
+            Throwable failure = null;
+            for (int i = 0; i < 20 && failure == null; i++) {
+                try {
+                    client.invokeOneway(addr, RemotingCommand.request(1).setBody(body), 200);
+                } catch (RemotingTooMuchRequestException e) {
+                    failure = e;
+                }
+            }
+            assertThat(failure).isNotNull().hasMessageContaining("clientOnewaySemaphoreValue");
+        }
+    }
+
+    @Test
+    void timeoutKeepsTheConnectionWhenConfiguredSo() throws Exception {
+        NettyRemotingServer server = server();
+        List<String> closes = new CopyOnWriteArrayList<>();
+        server.setChannelEventListener(new ChannelEventListener() {
+            @Override
+            public void onChannelClose(String remoteAddr, Channel channel) {
+                closes.add(remoteAddr);
+            }
+        });
+        NettyClientConfig config = TestServers.clientConfig();
+        config.setClientCloseSocketIfTimeout(false);
+        NettyRemotingClient client = client(config);
+        assertThatThrownBy(() -> client.invokeSync(TestServers.addr(server), RemotingCommand.request(NEVER_ANSWERS), 200))
+                .isInstanceOf(RemotingTimeoutException.class);
+        assertThat(client.invokeSync(TestServers.addr(server), RemotingCommand.request(TestServers.ECHO), 3000).getCode()).isZero();
+        assertThat(closes).isEmpty();
+    }
+
+    @Test
     void serverCallsClientBackOverItsConnection() throws Exception {
         NettyRemotingServer server = server();
         AtomicReference<Channel> clientChannel = new AtomicReference<>();
