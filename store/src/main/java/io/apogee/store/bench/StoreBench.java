@@ -7,7 +7,6 @@ import io.apogee.store.GetMessageResult;
 import io.apogee.store.GetMessageStatus;
 import io.apogee.store.MessageFilter;
 import io.apogee.store.MessageStoreConfig;
-import io.apogee.store.PutMessageResult;
 import io.apogee.store.stats.LatencyHistogram;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
@@ -26,12 +26,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  * StoreBench [--size 1024] [--threads 8] [--seconds 20] [--flush async|sync] [--dir DIR]
- *            [--queues 8] [--read-seconds 0] [--keep] [--recover-only] [--transient-pool] [--pool-size 5]
+ *            [--queues 8] [--read-seconds 0] [--keep] [--recover-only] [--transient-pool] [--pool-size 5] [--inflight 1]
  * </pre>
  * The last line is {@code store-bench: <msgs/s> msg/s}. Without --dir a temporary directory is
  * used and deleted afterwards. --recover-only opens an existing --dir (e.g. after kill -9 of a
  * previous run with --keep), prints how long recovery took and exits. --transient-pool needs
- * -XX:MaxDirectMemorySize of at least pool size x 1 GiB.
+ * -XX:MaxDirectMemorySize of at least pool size x 1 GiB. --inflight N lets each thread keep N
+ * puts outstanding and count them when their futures complete, as the broker does (it never
+ * blocks a thread on a flush); with 1 each thread blocks on every put.
  */
 public final class StoreBench {
     private static final String TOPIC = "BenchTopic";
@@ -47,6 +49,7 @@ public final class StoreBench {
     private boolean recoverOnly;
     private boolean transientPool;
     private int poolSize = 5;
+    private int inflight = 1;
 
     public static void main(String[] args) throws Exception {
         StoreBench bench = new StoreBench();
@@ -71,9 +74,10 @@ public final class StoreBench {
                 case "--recover-only" -> recoverOnly = true;
                 case "--transient-pool" -> transientPool = true;
                 case "--pool-size" -> poolSize = Integer.parseInt(args[++i]);
+                case "--inflight" -> inflight = Integer.parseInt(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("usage: StoreBench [--size 1024] [--threads 8] [--seconds 20] [--flush async|sync]"
-                            + " [--dir DIR] [--queues 8] [--read-seconds 0] [--keep] [--recover-only] [--transient-pool] [--pool-size 5]");
+                            + " [--dir DIR] [--queues 8] [--read-seconds 0] [--keep] [--recover-only] [--transient-pool] [--pool-size 5] [--inflight 1]");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -104,8 +108,8 @@ public final class StoreBench {
                         outcome.reason() == null ? "no truncation" : "truncated: " + outcome.reason());
                 return;
             }
-            System.out.printf("store-bench: size=%d threads=%d seconds=%d flush=%s queues=%d transientPool=%s dir=%s%n",
-                    size, threads, seconds, flush, queues, transientPool, dir);
+            System.out.printf("store-bench: size=%d threads=%d inflight=%d seconds=%d flush=%s queues=%d transientPool=%s"
+                    + " dir=%s%n", size, threads, inflight, seconds, flush, queues, transientPool, dir);
             double putRate = writePhase(store);
             if (readSeconds > 0) {
                 readPhase(store);
@@ -136,18 +140,23 @@ public final class StoreBench {
             msg.setStoreHost(storeHost);
             msg.setPropertiesString("WAIT\u0001true\u0002TAGS\u0001bench\u0002");
             msg.setTagsCode("bench".hashCode());
+            Semaphore permits = new Semaphore(inflight);
             Thread worker = new Thread(() -> {
                 while (!stop.get()) {
+                    permits.acquireUninterruptibly();
                     long start = System.nanoTime();
                     msg.setBornTimestamp(System.currentTimeMillis());
-                    PutMessageResult r = store.putMessage(msg).join();
-                    latency.record((System.nanoTime() - start) / 1000);
-                    if (r.isOk()) {
-                        ok.increment();
-                    } else {
-                        failed.increment();
-                    }
+                    store.putMessage(msg).whenComplete((r, error) -> {
+                        latency.record((System.nanoTime() - start) / 1000);
+                        if (r != null && r.isOk()) {
+                            ok.increment();
+                        } else {
+                            failed.increment();
+                        }
+                        permits.release();
+                    });
                 }
+                permits.acquireUninterruptibly(inflight);
             }, "bench-writer-" + t);
             workers.add(worker);
         }
