@@ -1,7 +1,9 @@
 package io.apogee.remoting.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.apogee.remoting.exception.RemotingSendRequestException;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.SerializeType;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +78,21 @@ class RoundTripTest {
     void bracketedIpv6StyleAddressIsParsed() {
         assertThat(RemotingAddress.parse("[::1]:9876").getHostString()).isEqualTo("::1");
         assertThat(RemotingAddress.parse("10.0.0.1:10911").getPort()).isEqualTo(10911);
+    }
+
+    @Test
+    void bodiesUpToTheFrameLimitTravelAndLargerOnesFailTheSend() throws Exception {
+        byte[] big = new byte[16 * 1024 * 1024 - 512];
+        big[big.length - 1] = 7;
+        RemotingCommand request = RemotingCommand.request(TestServers.ECHO).setBody(big);
+        RemotingCommand response = client.invokeSync(TestServers.addr(server), request, 10_000);
+        assertThat(response.getBody()).hasSize(big.length);
+        assertThat(response.getBody()[big.length - 1]).isEqualTo((byte) 7);
+
+        RemotingCommand tooBig = RemotingCommand.request(TestServers.ECHO).setBody(new byte[16 * 1024 * 1024]);
+        assertThatThrownBy(() -> client.invokeSync(TestServers.addr(server), tooBig, 10_000))
+                .isInstanceOf(RemotingSendRequestException.class)
+                .rootCause().hasMessageContaining("exceeds the 16777216-byte limit");
     }
 
     @Test
