@@ -2,8 +2,11 @@ package io.apogee.store.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LatencyHistogramTest {
     @Test
     void percentilesAreWithinTheBucketPrecision() {
