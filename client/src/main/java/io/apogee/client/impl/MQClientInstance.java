@@ -7,7 +7,6 @@ import io.apogee.common.message.MessageQueue;
 import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.body.ConsumerData;
 import io.apogee.protocol.body.HeartbeatData;
-import io.apogee.protocol.body.MessageModel;
 import io.apogee.protocol.body.ProducerData;
 import io.apogee.protocol.route.BrokerData;
 import io.apogee.protocol.route.QueueData;
@@ -185,10 +184,6 @@ public class MQClientInstance {
 
     public MQConsumerInner selectConsumer(String group) {
         return consumers.get(group);
-    }
-
-    Map<String, MQConsumerInner> consumers() {
-        return consumers;
     }
 
     // ---- routes ----
@@ -397,18 +392,17 @@ public class MQClientInstance {
         rebalanceService.wakeup();
     }
 
-    void doRebalance() {
+    /** @return false when some consumer wants another round soon */
+    boolean doRebalance() {
+        boolean balanced = true;
         for (MQConsumerInner consumer : consumers.values()) {
             try {
-                consumer.doRebalance();
+                balanced &= consumer.doRebalance();
             } catch (RuntimeException e) {
                 LOG.warn("rebalance of {} failed", consumer.groupName(), e);
             }
         }
-    }
-
-    public boolean hasClusteringConsumer() {
-        return consumers.values().stream().anyMatch(c -> c.messageModel() == MessageModel.CLUSTERING);
+        return balanced;
     }
 
     // ---- accessors ----
@@ -421,16 +415,8 @@ public class MQClientInstance {
         return pullMessageService;
     }
 
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
-
     public String getClientId() {
         return clientId;
-    }
-
-    public ClientConfig getClientConfig() {
-        return config;
     }
 
     public long getStartTimestamp() {

@@ -21,7 +21,8 @@ public interface MQConsumerInner {
 
     Set<SubscriptionData> subscriptions();
 
-    void doRebalance();
+    /** @return false when the consumer could not take all its queues yet and wants another round soon */
+    boolean doRebalance();
 
     void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info);
 

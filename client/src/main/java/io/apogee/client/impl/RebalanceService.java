@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 final class RebalanceService implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(RebalanceService.class);
     private final long waitInterval = Long.getLong("rocketmq.client.rebalance.waitInterval", 20_000);
+    /** The wait after a round that could not take every queue (an orderly lock still held by the previous owner). */
+    private final long minInterval = Long.getLong("rocketmq.client.rebalance.minInterval", 1000);
     private final MQClientInstance instance;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean stopped;
@@ -46,13 +48,14 @@ final class RebalanceService implements Runnable {
 
     @Override
     public void run() {
+        long wait = waitInterval;
         while (!stopped) {
             try {
                 // Several wake-ups while a rebalance runs collapse into one more round.
-                wakeups.tryAcquire(waitInterval, TimeUnit.MILLISECONDS);
+                wakeups.tryAcquire(wait, TimeUnit.MILLISECONDS);
                 wakeups.drainPermits();
                 if (!stopped) {
-                    instance.doRebalance();
+                    wait = instance.doRebalance() ? waitInterval : minInterval;
                 }
             } catch (InterruptedException e) {
                 return;

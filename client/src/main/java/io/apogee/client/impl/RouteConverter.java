@@ -11,7 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Turns a topic route into the queue lists producers write to and consumers read from (flows.md §2.2, §4.2). */
+/**
+ * Turns a topic route into the queue lists producers write to and consumers read from (flows.md §2.2,
+ * §4.2). An ordered topic (orderTopicConf) lists exactly the configured queues per broker.
+ */
 public final class RouteConverter {
     private RouteConverter() {
     }
@@ -27,7 +30,7 @@ public final class RouteConverter {
                     queues.add(new MessageQueue(topic, parts[0].trim(), i));
                 }
             }
-            return new TopicPublishInfo(true, queues, route);
+            return new TopicPublishInfo(queues);
         }
         List<QueueData> sorted = new ArrayList<>(route.getQueueDatas());
         sorted.sort(Comparator.comparing(QueueData::getBrokerName));
@@ -39,7 +42,7 @@ public final class RouteConverter {
                 queues.add(new MessageQueue(topic, qd.getBrokerName(), i));
             }
         }
-        return new TopicPublishInfo(false, queues, route);
+        return new TopicPublishInfo(queues);
     }
 
     public static Set<MessageQueue> toSubscribeInfo(String topic, TopicRouteData route) {

@@ -1,7 +1,6 @@
 package io.apogee.client.impl;
 
 import io.apogee.common.message.MessageQueue;
-import io.apogee.protocol.route.TopicRouteData;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,31 +8,19 @@ import java.util.function.Predicate;
 
 /** The queues a producer may write to for one topic, chosen round-robin. */
 public final class TopicPublishInfo {
-    private final boolean orderTopic;
     private final List<MessageQueue> messageQueueList;
-    private final TopicRouteData topicRouteData;
     private final AtomicInteger sendWhichQueue = new AtomicInteger(ThreadLocalRandom.current().nextInt(1024));
 
-    public TopicPublishInfo(boolean orderTopic, List<MessageQueue> messageQueueList, TopicRouteData topicRouteData) {
-        this.orderTopic = orderTopic;
+    public TopicPublishInfo(List<MessageQueue> messageQueueList) {
         this.messageQueueList = List.copyOf(messageQueueList);
-        this.topicRouteData = topicRouteData;
     }
 
     public boolean ok() {
         return !messageQueueList.isEmpty();
     }
 
-    public boolean isOrderTopic() {
-        return orderTopic;
-    }
-
     public List<MessageQueue> getMessageQueueList() {
         return messageQueueList;
-    }
-
-    public TopicRouteData getTopicRouteData() {
-        return topicRouteData;
     }
 
     /**

@@ -466,10 +466,8 @@ public final class LitePullConsumerEngine implements MQConsumerInner {
     }
 
     @Override
-    public void doRebalance() {
-        if (running && mode == Mode.SUBSCRIBE) {
-            rebalance.doRebalance(false);
-        }
+    public boolean doRebalance() {
+        return !running || mode != Mode.SUBSCRIBE || rebalance.doRebalance(false);
     }
 
     @Override

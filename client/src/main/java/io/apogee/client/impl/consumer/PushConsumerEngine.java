@@ -358,10 +358,8 @@ public final class PushConsumerEngine implements MQConsumerInner {
     }
 
     @Override
-    public void doRebalance() {
-        if (running && !paused) {
-            rebalance.doRebalance(consumeOrderly());
-        }
+    public boolean doRebalance() {
+        return !running || paused || rebalance.doRebalance(consumeOrderly());
     }
 
     @Override

@@ -72,10 +72,12 @@ public abstract class RebalanceImpl {
         return topicSubscribeInfo.get(topic);
     }
 
-    public void doRebalance(boolean orderly) {
+    /** @return false when some allocated queue could not be taken yet (its lock is still held elsewhere) */
+    public boolean doRebalance(boolean orderly) {
+        boolean balanced = true;
         for (String topic : subscriptions.keySet()) {
             try {
-                rebalanceByTopic(topic, orderly);
+                balanced &= rebalanceByTopic(topic, orderly);
             } catch (RuntimeException e) {
                 LOG.warn("rebalance of {} for {} failed", topic, consumerGroup, e);
             }
@@ -89,23 +91,23 @@ public abstract class RebalanceImpl {
                 }
             }
         }
+        return balanced;
     }
 
-    private void rebalanceByTopic(String topic, boolean orderly) {
+    private boolean rebalanceByTopic(String topic, boolean orderly) {
         Set<MessageQueue> mqSet = topicSubscribeInfo.get(topic);
         if (mqSet == null) {
             if (!topic.startsWith("%RETRY%")) {
                 LOG.debug("no route yet for {} of {}", topic, consumerGroup);
             }
-            return;
+            return true;
         }
         if (messageModel == MessageModel.BROADCASTING) {
-            updateProcessQueueTable(topic, mqSet, orderly);
-            return;
+            return updateProcessQueueTable(topic, mqSet, orderly);
         }
         List<String> cidAll = new ArrayList<>(instance.findConsumerIdList(topic, consumerGroup));
         if (cidAll.isEmpty()) {
-            return;
+            return true;
         }
         List<MessageQueue> mqAll = new ArrayList<>(mqSet);
         Collections.sort(mqAll);
@@ -115,12 +117,14 @@ public abstract class RebalanceImpl {
             allocated = strategy.allocate(consumerGroup, instance.getClientId(), mqAll, cidAll);
         } catch (RuntimeException e) {
             LOG.warn("allocation strategy {} failed for {}", strategy.getName(), consumerGroup, e);
-            return;
+            return true;
         }
-        updateProcessQueueTable(topic, new HashSet<>(allocated), orderly);
+        return updateProcessQueueTable(topic, new HashSet<>(allocated), orderly);
     }
 
-    private void updateProcessQueueTable(String topic, Set<MessageQueue> mqSet, boolean orderly) {
+    /** @return false when an orderly queue could not be locked and stays for a later round */
+    private boolean updateProcessQueueTable(String topic, Set<MessageQueue> mqSet, boolean orderly) {
+        boolean allTaken = true;
         for (Map.Entry<MessageQueue, ProcessQueue> e : processQueueTable.entrySet()) {
             MessageQueue mq = e.getKey();
             if (mq.getTopic().equals(topic) && !mqSet.contains(mq)) {
@@ -137,6 +141,7 @@ public abstract class RebalanceImpl {
                 continue;
             }
             if (orderly && !lock(mq)) {
+                allTaken = false;
                 continue;
             }
             long offset = computePullFromWhere(mq);
@@ -153,6 +158,7 @@ public abstract class RebalanceImpl {
             }
         }
         startQueues(added);
+        return allTaken;
     }
 
     // ---- orderly locks ----

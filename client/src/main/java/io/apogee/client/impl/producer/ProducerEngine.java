@@ -122,7 +122,7 @@ public class ProducerEngine implements MQProducerInner {
         if (info != null && info.ok()) {
             return info;
         }
-        publishInfo.putIfAbsent(topic, new TopicPublishInfo(false, List.of(), null));
+        publishInfo.putIfAbsent(topic, new TopicPublishInfo(List.of()));
         instance.updateTopicRouteInfoFromNameServer(topic);
         info = publishInfo.get(topic);
         if (!info.ok()) {

@@ -210,6 +210,53 @@ abstract class PushConsumerScenarios {
     }
 
     @Test
+    void twoOrderlyConsumersSplitTheLockedQueuesAndKeepOrder() throws Exception {
+        String topic = Names.unique("OrderlyPairTopic");
+        String group = Names.unique("OPG");
+        Set<MessageQueue> all = new HashSet<>(createTopic(topic));
+        Map<String, List<Integer>> stepsByOrder = new ConcurrentHashMap<>();
+        Map<Integer, Set<String>> ordersByConsumer = new ConcurrentHashMap<>();
+        List<DefaultMQPushConsumer> pair = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            DefaultMQPushConsumer consumer = Clients.pushConsumer(group, namesrvAddr());
+            consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+            consumer.subscribe(topic, "TagO");
+            consumer.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
+                for (MessageExt m : msgs) {
+                    String[] parts = new String(m.getBody(), StandardCharsets.UTF_8).split(":");
+                    stepsByOrder.computeIfAbsent(parts[0], k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            .add(Integer.parseInt(parts[1]));
+                    ordersByConsumer.computeIfAbsent(index, k -> ConcurrentHashMap.newKeySet()).add(parts[0]);
+                }
+                return ConsumeOrderlyStatus.SUCCESS;
+            });
+            consumer.start();
+            consumers.add(consumer);
+            pair.add(consumer);
+        }
+        await().atMost(DELIVERY).untilAsserted(() -> {
+            List<MessageQueue> owned = new ArrayList<>();
+            pair.forEach(c -> c.getAssignedMessageQueues().stream().filter(mq -> mq.getTopic().equals(topic)).forEach(owned::add));
+            assertThat(owned).containsExactlyInAnyOrderElementsOf(all);
+        });
+
+        List<String> orders = List.of("o1", "o2", "o3", "o4", "o5", "o6", "o7", "o8");
+        for (int step = 0; step < 10; step++) {
+            for (String order : orders) {
+                producer.send(new Message(topic, "TagO", null, (order + ":" + step).getBytes(StandardCharsets.UTF_8)),
+                        new SelectMessageQueueByHash(), order);
+            }
+        }
+
+        List<Integer> expected = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(new HashMap<>(stepsByOrder))
+                .containsOnlyKeys(orders).allSatisfy((order, steps) -> assertThat(steps).isEqualTo(expected)));
+        assertThat(ordersByConsumer).hasSize(2);
+        assertThat(ordersByConsumer.get(0)).doesNotContainAnyElementsOf(ordersByConsumer.get(1));
+    }
+
+    @Test
     void orderlyConsumerKeepsPerKeyOrderAndHonoursSuspend() throws Exception {
         String topic = Names.unique("OrderlyTopic");
         createTopic(topic);
