@@ -79,6 +79,7 @@ public class NettyRemotingServer {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast("backpressure", ReadBackpressureHandler.INSTANCE);
                         endpoint.initPipeline(ch.pipeline());
                     }
                 });

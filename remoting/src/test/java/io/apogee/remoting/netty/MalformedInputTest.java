@@ -128,6 +128,39 @@ class MalformedInputTest {
         }
     }
 
+    /**
+     * A peer that sends requests but never reads the answers: the server stops reading it once its
+     * responses back up, so the number of requests it takes on stays bounded.
+     */
+    @Test
+    void peerThatNeverReadsCannotMakeTheServerQueueWithoutBound() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger processed = new java.util.concurrent.atomic.AtomicInteger();
+        byte[] answer = new byte[16 * 1024];
+        server.registerProcessor(1002, (channel, request) -> {
+            processed.incrementAndGet();
+            return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, 0, null).setBody(answer));
+        }, null);
+        int requests = 200_000;
+        try (RawConnection raw = new RawConnection(server.localPort())) {
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int i = 0; i < requests; i++) {
+                        raw.send(RemotingCommand.request(1002));
+                    }
+                } catch (Exception e) {
+                    // the socket is closed at the end of the test while this thread is blocked writing
+                }
+            }, "never-reading-peer");
+            writer.setDaemon(true);
+            writer.start();
+            java.util.concurrent.atomic.AtomicInteger last = new java.util.concurrent.atomic.AtomicInteger(-1);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofSeconds(1))
+                    .until(() -> processed.get() > 0 && processed.get() == last.getAndSet(processed.get()));
+            assertThat(writer.isAlive()).as("the peer's writes are blocked by the server no longer reading").isTrue();
+            assertThat(processed.get()).isLessThan(requests / 4);
+        }
+    }
+
     @Test
     void unknownCodeIsAnsweredNotSupported() throws Exception {
         try (RawConnection raw = new RawConnection(server.localPort())) {
