@@ -185,8 +185,8 @@ public class NettyRemotingClient {
     }
 
     private Channel connect(String addr) throws RemotingConnectException, InterruptedException {
-        if (bootstrap == null) {
-            throw new IllegalStateException("client not started");
+        if (bootstrap == null || group.isShuttingDown()) {
+            throw new RemotingConnectException(addr, new IllegalStateException("the client is not running (start() first, or already shut down)"));
         }
         InetSocketAddress target;
         try {

@@ -428,6 +428,19 @@ class ClientServerBehaviourTest {
     }
 
     @Test
+    void callsBeforeStartOrAfterShutdownFailCleanly() throws Exception {
+        NettyRemotingServer server = server();
+        NettyRemotingClient notStarted = new NettyRemotingClient(TestServers.clientConfig());
+        assertThatThrownBy(() -> notStarted.invokeSync(TestServers.addr(server), RemotingCommand.request(TestServers.ECHO), 1000))
+                .isInstanceOf(RemotingConnectException.class).hasStackTraceContaining("not running");
+        NettyRemotingClient client = new NettyRemotingClient(TestServers.clientConfig());
+        client.start();
+        client.shutdown();
+        assertThatThrownBy(() -> client.invokeSync(TestServers.addr(server), RemotingCommand.request(TestServers.ECHO), 1000))
+                .isInstanceOf(RemotingConnectException.class);
+    }
+
+    @Test
     void shutdownStopsEveryThread() throws Exception {
         NettyRemotingServer server = TestServers.echoServer(TestServers.serverConfig());
         NettyRemotingClient client = new NettyRemotingClient(TestServers.clientConfig());
