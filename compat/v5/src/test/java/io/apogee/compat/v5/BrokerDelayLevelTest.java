@@ -41,10 +41,12 @@ class BrokerDelayLevelTest {
             producer.start();
             producer.send(new Message("DelayTopic", "warm-up".getBytes(StandardCharsets.UTF_8)));
             Map<String, Long> arrived = new ConcurrentHashMap<>();
+            Map<String, Long> fired = new ConcurrentHashMap<>();
             consumer.subscribe("DelayTopic", "*");
             consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
                 long now = System.currentTimeMillis();
                 msgs.forEach(m -> arrived.put(new String(m.getBody(), StandardCharsets.UTF_8), now));
+                msgs.forEach(m -> fired.put(new String(m.getBody(), StandardCharsets.UTF_8), m.getStoreTimestamp()));
                 msgs.forEach(m -> assertThat(m.getProperty(MessageConst.PROPERTY_DELAY_TIME_LEVEL)).isNull());
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
@@ -65,13 +67,16 @@ class BrokerDelayLevelTest {
             for (int level = 1; level <= LEVEL_MILLIS.length; level++) {
                 long worst = Long.MIN_VALUE;
                 long best = Long.MAX_VALUE;
+                long brokerWorst = Long.MIN_VALUE;
                 for (int round = 0; round < 5; round++) {
                     String body = "L" + level + "-" + round;
                     long error = arrived.get(body) - sent.get(body) - LEVEL_MILLIS[level - 1];
                     worst = Math.max(worst, error);
                     best = Math.min(best, error);
+                    brokerWorst = Math.max(brokerWorst, fired.get(body) - sent.get(body) - LEVEL_MILLIS[level - 1]);
                 }
-                System.out.printf("delay level %d (%d ms): measured error %+d .. %+d ms%n", level, LEVEL_MILLIS[level - 1], best, worst);
+                System.out.printf("delay level %d (%d ms): error at the consumer %+d .. %+d ms (re-stored by the broker at most %+d ms)%n",
+                        level, LEVEL_MILLIS[level - 1], best, worst, brokerWorst);
                 assertThat(best).as("never early (small clock slack)").isGreaterThanOrEqualTo(-20);
                 assertThat(worst).isLessThan(1_500);
             }
