@@ -8,11 +8,13 @@ import io.apogee.broker.client.RebalanceLockManager;
 import io.apogee.broker.filter.SubscriptionFilters;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.longpolling.PullRequestHoldService;
+import io.apogee.broker.offset.ConsumeProgress;
 import io.apogee.broker.offset.ConsumerOffsetManager;
 import io.apogee.broker.outer.BrokerOuterAPI;
 import io.apogee.broker.processor.BrokerInfoProcessor;
 import io.apogee.broker.processor.ClientManageProcessor;
 import io.apogee.broker.processor.ConnectionAdminProcessor;
+import io.apogee.broker.processor.ConsumeProgressProcessor;
 import io.apogee.broker.processor.ConsumerCallbackProcessor;
 import io.apogee.broker.processor.ConsumerManageProcessor;
 import io.apogee.broker.processor.GroupAdminProcessor;
@@ -188,13 +190,17 @@ public class BrokerController {
                 RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_EARLIEST_MSG_STORETIME);
         register(new TopicAdminProcessor(brokerConfig, topicManager, offsetManager, store), executors.admin(),
                 RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG,
-                RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_TOPIC_CONFIG, RequestCode.CLEAN_UNUSED_TOPIC);
-        register(new GroupAdminProcessor(brokerConfig, groupManager, offsetManager, consumerManager, topicManager, store),
-                executors.admin(),
+                RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_TOPIC_CONFIG, RequestCode.CLEAN_UNUSED_TOPIC,
+                RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER);
+        register(new GroupAdminProcessor(groupManager, offsetManager, consumerManager), executors.admin(),
                 RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
                 RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG, RequestCode.DELETE_SUBSCRIPTIONGROUP,
-                RequestCode.GET_ALL_CONSUMER_OFFSET, RequestCode.GET_CONSUME_STATS, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
+                RequestCode.GET_ALL_CONSUMER_OFFSET, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
                 RequestCode.QUERY_TOPICS_BY_CONSUMER, RequestCode.QUERY_SUBSCRIPTION_BY_CONSUMER);
+        ConsumeProgress progress = new ConsumeProgress(brokerConfig.getBrokerName(), topicManager, offsetManager, consumerManager, store);
+        register(new ConsumeProgressProcessor(progress, offsetManager, consumerManager, groupManager, brokerConfig),
+                executors.admin(), RequestCode.GET_CONSUME_STATS, RequestCode.GET_BROKER_CONSUME_STATS,
+                RequestCode.QUERY_CONSUME_TIME_SPAN, RequestCode.CLONE_GROUP_OFFSET);
         register(new ConnectionAdminProcessor(consumerManager, producerManager), executors.admin(),
                 RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
                 RequestCode.GET_ALL_PRODUCER_INFO);

@@ -91,6 +91,11 @@ public class ConsumerManager {
         return groupInfo == null ? null : groupInfo.subscription(topic);
     }
 
+    /** Groups with at least one live member. */
+    public Set<String> onlineGroups() {
+        return Set.copyOf(groups.keySet());
+    }
+
     /** Online groups that subscribe to the topic. */
     public Set<String> groupsSubscribing(String topic) {
         Set<String> result = new HashSet<>();

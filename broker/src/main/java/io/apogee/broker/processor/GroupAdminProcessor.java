@@ -1,53 +1,38 @@
 package io.apogee.broker.processor;
 
-import io.apogee.broker.BrokerConfig;
-import io.apogee.broker.client.ConsumerGroupInfo;
 import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.offset.ConsumerOffsetManager;
-import io.apogee.broker.topic.TopicConfigManager;
-import io.apogee.common.message.MessageQueue;
 import io.apogee.protocol.RequestCode;
 import io.apogee.protocol.ResponseCode;
-import io.apogee.protocol.TopicConfig;
-import io.apogee.protocol.body.ConsumeStats;
-import io.apogee.protocol.body.GroupList;
 import io.apogee.protocol.TopicList;
-import io.apogee.protocol.body.OffsetWrapper;
+import io.apogee.protocol.body.GroupList;
 import io.apogee.protocol.body.QuerySubscriptionResponseBody;
 import io.apogee.protocol.body.SubscriptionGroupConfig;
 import io.apogee.protocol.header.DeleteSubscriptionGroupRequestHeader;
-import io.apogee.protocol.header.GetConsumeStatsRequestHeader;
 import io.apogee.protocol.header.GetSubscriptionGroupConfigRequestHeader;
 import io.apogee.protocol.header.QuerySubscriptionByConsumerRequestHeader;
 import io.apogee.protocol.header.QueryTopicConsumeByWhoRequestHeader;
 import io.apogee.protocol.header.QueryTopicsByConsumerRequestHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
-import io.apogee.store.MessageStore;
 import io.netty.channel.Channel;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Consumer-group administration: create/list/delete groups, the offset table, consume progress
- * (GET_CONSUME_STATS), which groups consume a topic and what a group consumes.
+ * Consumer-group administration: create/list/delete groups, the offset table, which groups consume
+ * a topic and what a group consumes.
  */
 public class GroupAdminProcessor implements SyncProcessor {
-    private final BrokerConfig brokerConfig;
     private final SubscriptionGroupManager groupManager;
     private final ConsumerOffsetManager offsetManager;
     private final ConsumerManager consumerManager;
-    private final TopicConfigManager topicManager;
-    private final MessageStore store;
 
-    public GroupAdminProcessor(BrokerConfig brokerConfig, SubscriptionGroupManager groupManager, ConsumerOffsetManager offsetManager,
-                               ConsumerManager consumerManager, TopicConfigManager topicManager, MessageStore store) {
-        this.brokerConfig = brokerConfig;
+    public GroupAdminProcessor(SubscriptionGroupManager groupManager, ConsumerOffsetManager offsetManager,
+                               ConsumerManager consumerManager) {
         this.groupManager = groupManager;
         this.offsetManager = offsetManager;
         this.consumerManager = consumerManager;
-        this.topicManager = topicManager;
-        this.store = store;
     }
 
     @Override
@@ -71,7 +56,6 @@ public class GroupAdminProcessor implements SyncProcessor {
             }
             case RequestCode.DELETE_SUBSCRIPTIONGROUP -> deleteGroup(request);
             case RequestCode.GET_ALL_CONSUMER_OFFSET -> Responses.json(request, offsetManager.snapshot());
-            case RequestCode.GET_CONSUME_STATS -> consumeStats(request);
             case RequestCode.QUERY_TOPIC_CONSUME_BY_WHO -> consumedBy(request);
             case RequestCode.QUERY_TOPICS_BY_CONSUMER -> {
                 String group = request.readCustomHeader(QueryTopicsByConsumerRequestHeader.class).getGroup();
@@ -89,34 +73,6 @@ public class GroupAdminProcessor implements SyncProcessor {
             offsetManager.removeGroup(header.getGroupName());
         }
         return Responses.success(request);
-    }
-
-    /** Every read queue of each topic the group has offsets for (or the asked topic); an online group only for topics it subscribes. */
-    private RemotingCommand consumeStats(RemotingCommand request) throws Exception {
-        GetConsumeStatsRequestHeader header = request.readCustomHeader(GetConsumeStatsRequestHeader.class);
-        String group = header.getConsumerGroup();
-        Set<String> topics = header.getTopic() != null && !header.getTopic().isEmpty()
-                ? Set.of(header.getTopic()) : offsetManager.topicsOfGroup(group);
-        ConsumerGroupInfo online = consumerManager.group(group);
-        ConsumeStats stats = new ConsumeStats();
-        for (String topic : topics) {
-            TopicConfig config = topicManager.select(topic);
-            if (config == null || (online != null && !online.isEmpty() && online.subscription(topic) == null)) {
-                continue;
-            }
-            for (int queueId = 0; queueId < config.getReadQueueNums(); queueId++) {
-                OffsetWrapper wrapper = new OffsetWrapper();
-                wrapper.setBrokerOffset(Math.max(0, store.getMaxOffsetInQueue(topic, queueId)));
-                long consumed = Math.max(0, offsetManager.queryOffset(group, topic, queueId));
-                wrapper.setConsumerOffset(consumed);
-                wrapper.setPullOffset(consumed);
-                if (consumed > 0) {
-                    wrapper.setLastTimestamp(Math.max(0, store.getMessageStoreTimeStamp(topic, queueId, consumed - 1)));
-                }
-                stats.getOffsetTable().put(new MessageQueue(topic, brokerConfig.getBrokerName(), queueId), wrapper);
-            }
-        }
-        return Responses.json(request, stats);
     }
 
     private RemotingCommand subscriptionOf(RemotingCommand request) throws Exception {

@@ -9,6 +9,7 @@ import io.apogee.protocol.RequestCode;
 import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.TopicConfig;
 import io.apogee.protocol.TopicFilterType;
+import io.apogee.protocol.TopicList;
 import io.apogee.protocol.body.TopicOffset;
 import io.apogee.protocol.body.TopicStatsTable;
 import io.apogee.protocol.header.CreateTopicRequestHeader;
@@ -20,7 +21,10 @@ import io.apogee.store.MessageStore;
 import io.netty.channel.Channel;
 import java.util.Set;
 
-/** UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG, GET_TOPIC_CONFIG, GET_TOPIC_STATS_INFO and CLEAN_UNUSED_TOPIC. */
+/**
+ * Topic administration: UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG,
+ * GET_TOPIC_CONFIG, GET_TOPIC_STATS_INFO, GET_SYSTEM_TOPIC_LIST_FROM_BROKER and CLEAN_UNUSED_TOPIC.
+ */
 public class TopicAdminProcessor implements SyncProcessor {
     private final BrokerConfig brokerConfig;
     private final TopicConfigManager topicManager;
@@ -43,6 +47,7 @@ public class TopicAdminProcessor implements SyncProcessor {
             case RequestCode.GET_ALL_TOPIC_CONFIG -> Responses.json(request, topicManager.snapshot());
             case RequestCode.GET_TOPIC_STATS_INFO -> topicStats(request);
             case RequestCode.GET_TOPIC_CONFIG -> topicConfig(request);
+            case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER -> Responses.json(request, new TopicList(topicManager.systemTopics()));
             case RequestCode.CLEAN_UNUSED_TOPIC -> {
                 store.cleanUnusedTopic(topicManager.table().keySet());
                 yield Responses.success(request);

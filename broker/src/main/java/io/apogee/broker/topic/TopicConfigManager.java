@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ public class TopicConfigManager {
     private final DurableJsonFile file;
     private final ConcurrentMap<String, TopicConfig> table = new ConcurrentHashMap<>();
     private final DataVersion dataVersion = new DataVersion();
+    private final Set<String> systemTopics = ConcurrentHashMap.newKeySet();
     private volatile Runnable changeListener = () -> { };
 
     public TopicConfigManager(BrokerConfig brokerConfig, Path configDir) {
@@ -51,8 +53,7 @@ public class TopicConfigManager {
     private void defineSystemTopics() {
         if (brokerConfig.isAutoCreateTopicEnable()) {
             int queues = brokerConfig.getDefaultTopicQueueNums();
-            table.put(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, new TopicConfig(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC,
-                    queues, queues, PermName.READ_WRITE | PermName.PERM_INHERIT));
+            putSystem(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, queues, PermName.READ_WRITE | PermName.PERM_INHERIT);
         } else {
             table.remove(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC);
         }
@@ -73,6 +74,12 @@ public class TopicConfigManager {
 
     private void putSystem(String topic, int queues, int perm) {
         table.put(topic, new TopicConfig(topic, queues, queues, perm));
+        systemTopics.add(topic);
+    }
+
+    /** The topics the broker defines for itself (GET_SYSTEM_TOPIC_LIST_FROM_BROKER). */
+    public Set<String> systemTopics() {
+        return Set.copyOf(systemTopics);
     }
 
     public void setChangeListener(Runnable changeListener) {

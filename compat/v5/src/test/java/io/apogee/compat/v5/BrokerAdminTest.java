@@ -26,6 +26,7 @@ import org.apache.rocketmq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import org.apache.rocketmq.remoting.protocol.body.ConsumerRunningInfo;
 import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
 import org.apache.rocketmq.remoting.protocol.admin.TopicStatsTable;
+import org.apache.rocketmq.remoting.protocol.body.ConsumeStatsList;
 import org.apache.rocketmq.remoting.protocol.body.ConsumerConnection;
 import org.apache.rocketmq.remoting.protocol.body.KVTable;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
@@ -117,6 +118,16 @@ class BrokerAdminTest {
                 assertThat(stats.getOffsetTable()).hasSize(4);
                 assertThat(stats.computeTotalDiff()).isZero();
             });
+            assertThat(admin.queryConsumeTimeSpan("ProgressTopic", "progress-group")).hasSize(4)
+                    .allSatisfy(span -> assertThat(span.getMaxTimeStamp()).isGreaterThanOrEqualTo(span.getConsumeTimeStamp()));
+            ConsumeStatsList brokerWide = admin.fetchConsumeStatsInBroker(apogee.brokerAddr(), false, 5_000);
+            assertThat(brokerWide.getConsumeStatsList()).anySatisfy(entry -> assertThat(entry).containsKey("progress-group"));
+            admin.cloneGroupOffset("progress-group", "progress-copy", "ProgressTopic", true);
+            assertThat(admin.examineConsumeStats("progress-copy", "ProgressTopic").computeTotalDiff()).isZero();
+            assertThat(admin.getDefaultMQAdminExtImpl().getMqClientInstance().getMQClientAPIImpl()
+                    .getSystemTopicListFromBroker(apogee.brokerAddr(), 5_000).getTopicList())
+                    .contains("TBW102", "SCHEDULE_TOPIC_XXXX", "broker-a");
+
             ConsumerConnection connection = admin.examineConsumerConnectionInfo("progress-group");
             assertThat(connection.getConnectionSet()).hasSize(1);
             assertThat(connection.getSubscriptionTable()).containsKey("ProgressTopic");
