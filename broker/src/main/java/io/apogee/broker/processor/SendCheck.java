@@ -1,6 +1,7 @@
 package io.apogee.broker.processor;
 
 import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.client.RemoteAddress;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.topic.TopicValidator;
 import io.apogee.protocol.PermName;
@@ -8,6 +9,7 @@ import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.TopicConfig;
 import io.apogee.protocol.header.SendMessageRequestHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
+import io.netty.channel.Channel;
 
 /**
  * The checks every send passes before it reaches the store: broker writable, topic name legal and
@@ -30,7 +32,8 @@ final class SendCheck {
         }
     }
 
-    Result check(RemotingCommand request, SendMessageRequestHeader header, String remoteAddr) {
+    /** {@code producer} is the connection, rendered only when a message or log line needs it. */
+    Result check(RemotingCommand request, SendMessageRequestHeader header, Channel producer) {
         if (!PermName.isWriteable(brokerConfig.getBrokerPermission())) {
             return Result.fail(request, ResponseCode.NO_PERMISSION,
                     "the broker[" + brokerConfig.getBrokerIP1() + "] sending message is forbidden");
@@ -47,7 +50,7 @@ final class SendCheck {
         }
         TopicConfig config = topicManager.select(topic);
         if (config == null) {
-            config = topicManager.createTopicInSendMessageMethod(topic, header.getDefaultTopic(), remoteAddr,
+            config = topicManager.createTopicInSendMessageMethod(topic, header.getDefaultTopic(), RemoteAddress.of(producer),
                     header.getDefaultTopicQueueNums(), 0);
         }
         if (config == null) {
@@ -57,7 +60,7 @@ final class SendCheck {
         int maxQueues = Math.max(config.getReadQueueNums(), config.getWriteQueueNums());
         if (queueId >= maxQueues) {
             return Result.fail(request, ResponseCode.SYSTEM_ERROR, "request queueId[" + queueId + "] is illegal, " + config
-                    + " Producer: " + remoteAddr);
+                    + " Producer: " + RemoteAddress.of(producer));
         }
         if (!PermName.isWriteable(config.getPerm())) {
             return Result.fail(request, ResponseCode.NO_PERMISSION, "the topic[" + topic + "] sending message is forbidden");

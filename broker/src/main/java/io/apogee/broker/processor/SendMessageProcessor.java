@@ -2,7 +2,6 @@ package io.apogee.broker.processor;
 
 import io.apogee.broker.BrokerConfig;
 import io.apogee.broker.group.SubscriptionGroupManager;
-import io.apogee.broker.client.RemoteAddress;
 import io.apogee.broker.schedule.RedirectingPut;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.topic.TopicValidator;
@@ -68,7 +67,6 @@ public class SendMessageProcessor implements RequestProcessor {
 
     private CompletableFuture<RemotingCommand> send(Channel channel, RemotingCommand request) throws RemotingCommandException {
         SendMessageRequestHeader header = decodeHeader(request);
-        String remoteAddr = RemoteAddress.of(channel);
         byte[] body = request.getBody();
         if (body == null || body.length == 0) {
             return done(Responses.error(request, ResponseCode.MESSAGE_ILLEGAL, "the message body is empty"));
@@ -83,7 +81,7 @@ public class SendMessageProcessor implements RequestProcessor {
         if (retryProblem != null) {
             return done(retryProblem);
         }
-        SendCheck.Result check = sendCheck.check(request, header, remoteAddr);
+        SendCheck.Result check = sendCheck.check(request, header, channel);
         if (check.error() != null) {
             return done(check.error());
         }
