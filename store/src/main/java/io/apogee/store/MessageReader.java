@@ -12,6 +12,7 @@ import io.apogee.store.stats.StoreMetrics;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -168,7 +169,7 @@ final class MessageReader {
         long[] last = index.lastUpdate();
         result.setIndexLastUpdate(last[0], last[1]);
         List<Long> offsets = index.queryOffsets(topic, key, Math.min(maxNum, maxQueryBatch), begin, end);
-        for (long phy : new java.util.LinkedHashSet<>(offsets)) {
+        for (long phy : new LinkedHashSet<>(offsets)) {
             ByteBuf record = commitLog.selectRecord(phy);
             if (record == null) {
                 continue;

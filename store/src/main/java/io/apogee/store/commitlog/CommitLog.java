@@ -27,6 +27,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,8 +193,8 @@ public final class CommitLog {
     }
 
     /** Offset ids; for a batch the record sizes are copied now because the encoder is reused. */
-    private static java.util.function.Supplier<String> msgIdSupplier(SocketAddress storeHost, long physOffset,
-                                                                      RecordEncoder encoder, int count) {
+    private static Supplier<String> msgIdSupplier(SocketAddress storeHost, long physOffset, RecordEncoder encoder,
+                                                  int count) {
         if (count == 1) {
             return () -> MessageIds.createOffsetMessageId(storeHost, physOffset);
         }

@@ -9,7 +9,6 @@ import io.apogee.store.GetMessageResult;
 import io.apogee.store.GetMessageStatus;
 import io.apogee.store.MessageFilter;
 import io.apogee.store.QueryMessageResult;
-import io.apogee.store.StoreTestSupport;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
