@@ -51,14 +51,16 @@ public final class StoreBench {
     private int poolSize = 5;
     private int inflight = 1;
 
+    /** Runs in the calling thread and returns; every thread it starts is stopped or a daemon. */
     public static void main(String[] args) throws Exception {
         StoreBench bench = new StoreBench();
-        bench.parse(args);
-        bench.run();
-        System.exit(0);
+        if (bench.parse(args)) {
+            bench.run();
+        }
     }
 
-    private void parse(String[] args) {
+    /** Returns false when only help was asked for. */
+    private boolean parse(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -78,11 +80,12 @@ public final class StoreBench {
                 case "-h", "--help" -> {
                     System.out.println("usage: StoreBench [--size 1024] [--threads 8] [--seconds 20] [--flush async|sync]"
                             + " [--dir DIR] [--queues 8] [--read-seconds 0] [--keep] [--recover-only] [--transient-pool] [--pool-size 5] [--inflight 1]");
-                    System.exit(0);
+                    return false;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        return true;
     }
 
     private void run() throws Exception {
