@@ -36,7 +36,9 @@ import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.transaction.HalfMessageRedirect;
 import io.apogee.broker.transaction.TransactionConfig;
 import io.apogee.broker.transaction.TransactionalMessages;
+import io.apogee.protocol.PermName;
 import io.apogee.protocol.RequestCode;
+import io.apogee.protocol.TopicConfigSerializeWrapper;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.netty.NamedThreadFactory;
 import io.apogee.remoting.netty.NettyClientConfig;
@@ -240,10 +242,23 @@ public class BrokerController {
 
     private void registerNow() {
         try {
-            outerAPI.registerBrokerAll(topicManager.snapshot());
+            outerAPI.registerBrokerAll(withBrokerPermission(topicManager.snapshot()));
         } catch (RuntimeException e) {
             LOG.warn("registration with the name servers failed", e);
         }
+    }
+
+    /**
+     * A broker made read-only (or write-only) announces every topic with that restriction, so
+     * producers (or consumers) move away from it without any topic being changed.
+     */
+    private TopicConfigSerializeWrapper withBrokerPermission(TopicConfigSerializeWrapper topics) {
+        int brokerPerm = brokerConfig.getBrokerPermission();
+        if (PermName.isReadable(brokerPerm) && PermName.isWriteable(brokerPerm)) {
+            return topics;
+        }
+        topics.getTopicConfigTable().values().forEach(config -> config.setPerm(config.getPerm() & brokerPerm));
+        return topics;
     }
 
     private void persistOffsets() {

@@ -160,9 +160,12 @@ public class TopicConfigManager {
         return true;
     }
 
-    /** Re-marks the table as changed so the next registration carries it, e.g. after a perm change of the broker. */
-    public synchronized void touch() {
-        changed();
+    /** Marks the table as changed and re-announces it, e.g. after the broker's own permission changed. */
+    public void touch() {
+        synchronized (this) {
+            changed();
+        }
+        changeListener.run();
     }
 
     private void changed() {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -177,5 +178,24 @@ class BrokerAdminTest {
         KVTable runtime = admin.fetchBrokerRuntimeStats(apogee.brokerAddr());
         assertThat(runtime.getTable()).containsKeys("brokerVersionDesc", "putTps", "msgPutTotalTodayNow", "commitLogDiskRatio");
         assertThat(admin.getBrokerConfig(apogee.brokerAddr())).containsEntry("brokerName", "broker-a");
+    }
+
+    @Test
+    void aReadOnlyBrokerAnnouncesReadOnlyQueues() throws Exception {
+        admin.createTopic("TBW102", "PermTopic", 2, new HashMap<>());
+        await().atMost(WAIT).ignoreExceptions().until(() -> !admin.examineTopicRouteInfo("PermTopic").getQueueDatas().isEmpty());
+        Properties readOnly = new Properties();
+        readOnly.setProperty("brokerPermission", "4");
+        admin.updateBrokerConfig(apogee.brokerAddr(), readOnly);
+        try {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(admin.examineTopicRouteInfo("PermTopic").getQueueDatas())
+                    .singleElement().satisfies(q -> assertThat(q.getPerm()).isEqualTo(4)));
+        } finally {
+            Properties readWrite = new Properties();
+            readWrite.setProperty("brokerPermission", "6");
+            admin.updateBrokerConfig(apogee.brokerAddr(), readWrite);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(admin.examineTopicRouteInfo("PermTopic").getQueueDatas())
+                .singleElement().satisfies(q -> assertThat(q.getPerm()).isEqualTo(6)));
     }
 }
