@@ -21,10 +21,13 @@ public final class MessageIds {
     public record OffsetMessageId(InetSocketAddress address, long offset) {
     }
 
+    /** A missing or unresolved host is rendered as 0.0.0.0:0, as the record stores it. */
     public static String createOffsetMessageId(SocketAddress storeHost, long commitLogOffset) {
-        InetSocketAddress inet = (InetSocketAddress) storeHost;
-        byte[] address = inet.getAddress() == null ? new byte[4] : inet.getAddress().getAddress();
-        return createOffsetMessageId(address, inet.getPort(), commitLogOffset);
+        if (!(storeHost instanceof InetSocketAddress inet) || inet.getAddress() == null) {
+            int port = storeHost instanceof InetSocketAddress i ? i.getPort() : 0;
+            return createOffsetMessageId(new byte[4], port, commitLogOffset);
+        }
+        return createOffsetMessageId(inet.getAddress().getAddress(), inet.getPort(), commitLogOffset);
     }
 
     public static String createOffsetMessageId(byte[] address, int port, long commitLogOffset) {

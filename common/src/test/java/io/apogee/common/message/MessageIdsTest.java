@@ -35,6 +35,11 @@ class MessageIdsTest {
     }
 
     @Test
+    void aMissingHostIsRenderedAsZeros() {
+        assertThat(MessageIds.createOffsetMessageId(null, 16)).isEqualTo("00000000000000000000000000000010");
+    }
+
+    @Test
     void malformedIdsAreRejected() {
         assertThatThrownBy(() -> MessageIds.decodeOffsetMessageId("ABC")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MessageIds.decodeOffsetMessageId("Z".repeat(32)))
