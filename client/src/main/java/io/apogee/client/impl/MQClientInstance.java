@@ -311,14 +311,22 @@ public class MQClientInstance {
 
     // ---- heartbeats ----
 
+    /** Waits briefly for a round already under way, whose data may predate a client that just started. */
     public void sendHeartbeatToAllBrokerWithLock() {
-        if (heartbeatLock.tryLock()) {
-            try {
-                cleanOfflineBrokers();
-                sendHeartbeatToAllBroker();
-            } finally {
-                heartbeatLock.unlock();
+        try {
+            if (!heartbeatLock.tryLock(config.getMqClientApiTimeout(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("heartbeat skipped: the previous round is still running");
+                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            cleanOfflineBrokers();
+            sendHeartbeatToAllBroker();
+        } finally {
+            heartbeatLock.unlock();
         }
     }
 

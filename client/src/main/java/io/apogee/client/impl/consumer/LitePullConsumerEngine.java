@@ -114,9 +114,10 @@ public final class LitePullConsumerEngine implements MQConsumerInner {
                     + " has been created before in this client instance (" + instance.getClientId() + ")");
         }
         instance.start();
-        running = true;
+        // Routes, then the heartbeat (the brokers must know the group before it pulls), then the queues.
         subscriptions.keySet().forEach(instance::updateTopicRouteInfoFromNameServer);
         instance.sendHeartbeatToAllBrokerWithLock();
+        running = true;
         if (mode == Mode.ASSIGN) {
             startAssigned(assigned);
         } else {

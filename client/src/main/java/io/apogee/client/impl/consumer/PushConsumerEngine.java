@@ -99,9 +99,10 @@ public final class PushConsumerEngine implements MQConsumerInner {
         }
         consumeService.start();
         instance.start();
-        running = true;
+        // Routes, then the heartbeat (the brokers must know the group before it pulls), then the first rebalance.
         subscriptions.keySet().forEach(instance::updateTopicRouteInfoFromNameServer);
         instance.sendHeartbeatToAllBrokerWithLock();
+        running = true;
         instance.rebalanceImmediately();
     }
 
