@@ -17,6 +17,7 @@ import io.apogee.broker.processor.ConnectionAdminProcessor;
 import io.apogee.broker.processor.ConsumeProgressProcessor;
 import io.apogee.broker.processor.ConsumerCallbackProcessor;
 import io.apogee.broker.processor.ConsumerManageProcessor;
+import io.apogee.broker.processor.ConsumerStatusProcessor;
 import io.apogee.broker.processor.GroupAdminProcessor;
 import io.apogee.broker.processor.LockBatchProcessor;
 import io.apogee.broker.processor.PullMessageProcessor;
@@ -210,6 +211,8 @@ public class BrokerController {
                 brokerConfig.getBrokerName()), executors.admin(),
                 RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, RequestCode.GET_CONSUMER_RUNNING_INFO,
                 RequestCode.CONSUME_MESSAGE_DIRECTLY);
+        register(new ConsumerStatusProcessor(consumerManager, broker2Client), executors.admin(),
+                RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS);
         register(new BrokerInfoProcessor(brokerConfig, store, executors, topicManager), executors.admin(),
                 RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
     }

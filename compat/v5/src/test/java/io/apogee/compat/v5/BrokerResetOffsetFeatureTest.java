@@ -17,6 +17,7 @@ import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Replay by time with the official 5.2.0 admin: a running group is rewound through its consumers
  * (only messages stored after the time come again); an offline group is refused with
- * CONSUMER_NOT_ONLINE and rewound through the broker's offsets instead, as mqadmin does.
+ * CONSUMER_NOT_ONLINE and rewound through the broker's offsets instead, as mqadmin does. Also the
+ * consumer status the broker gathers from running consumers.
  */
 @Timeout(120)
 class BrokerResetOffsetFeatureTest {
@@ -86,6 +88,13 @@ class BrokerResetOffsetFeatureTest {
             send(producer, "b");
             consumer = consumer(namesrv);
             await().atMost(WAIT).until(() -> allDelivered("a", 1) && allDelivered("b", 1));
+
+            // mqadmin getConsumerStatus: the broker collects each running consumer's offsets.
+            await().atMost(WAIT).untilAsserted(() -> {
+                Map<String, Map<MessageQueue, Long>> status = admin.getConsumeStatus("ReplayTopic", "replay-group", "");
+                assertThat(status).hasSize(1);
+                assertThat(status.values().iterator().next().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(40);
+            });
 
             admin.resetOffsetByTimestamp("ReplayTopic", "replay-group", resetTo, true);
             await().atMost(WAIT).until(() -> allDelivered("b", 2));
