@@ -55,8 +55,11 @@ public class BrokerConfig {
     private int transactionCheckMax = 15;
     /** Longest delay a timer message may ask for (3 days). */
     private long timerMaxDelaySec = 3 * 24 * 3600;
-    /** Seconds ahead that have their own timer-wheel slot; later messages are re-linked as time passes. */
-    private int timerWheelSlots = 2 * 3600;
+    /**
+     * Seconds ahead that have their own timer-wheel slot (16 bytes each, mapped); later messages are
+     * re-linked once per window, so two days keep that rewriting small even for year-long timers.
+     */
+    private int timerWheelSlots = 2 * 24 * 3600;
     private boolean notifyConsumerIdsChangedEnable = true;
 
     private int sendMessageThreadPoolNums = Math.min(4, Runtime.getRuntime().availableProcessors());
