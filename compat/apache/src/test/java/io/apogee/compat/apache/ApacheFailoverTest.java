@@ -1,30 +1,11 @@
 package io.apogee.compat.apache;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import io.apogee.client.admin.DefaultMQAdminExt;
-import io.apogee.client.producer.DefaultMQProducer;
-import io.apogee.client.producer.SendResult;
-import io.apogee.client.producer.SendStatus;
-import io.apogee.common.message.Message;
-import io.apogee.protocol.route.QueueData;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
-/**
- * Fault handling against two Apache name servers and two brokers: a broker killed while a producer
- * sends, and a dead name server. Each test kills something, so this class has its own servers.
- */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
-class ApacheFailoverTest {
+/** {@link FailoverScenarios} against two Apache RocketMQ 5.2.0 name servers and brokers (child JVMs, killed hard). */
+class ApacheFailoverTest extends FailoverScenarios {
     private static ApacheRocketMQCluster cluster;
 
     @BeforeAll
@@ -39,56 +20,18 @@ class ApacheFailoverTest {
         }
     }
 
-    private static Message message(String topic, int i) {
-        return new Message(topic, "TagF", null, ("f" + i).getBytes(StandardCharsets.UTF_8));
+    @Override
+    protected List<String> namesrvAddrs() {
+        return cluster.namesrvAddrList();
     }
 
-    @Test
-    void syncSendsFailOverToTheOtherBrokerWhenOneDies() throws Exception {
-        String topic = Names.unique("FailoverTopic");
-        DefaultMQAdminExt admin = Clients.configure(new DefaultMQAdminExt(Names.unique("admin")), cluster.namesrvAddr());
-        admin.start();
-        DefaultMQProducer producer = Clients.producer(cluster.namesrvAddr());
-        producer.setPollNameServerInterval(60_000);
-        try {
-            admin.createTopic(ApacheRocketMQCluster.CLUSTER, topic, 4);
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
-                    assertThat(admin.examineTopicRouteInfo(topic).getQueueDatas()).extracting(QueueData::getBrokerName)
-                            .containsExactlyInAnyOrder("broker-a", "broker-b"));
-            producer.start();
-            List<String> brokersBefore = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                brokersBefore.add(producer.send(message(topic, i)).getMessageQueue().getBrokerName());
-            }
-            assertThat(brokersBefore).contains("broker-a", "broker-b");
-
-            cluster.killBroker("broker-b");
-
-            // The producer still has broker-b in its route (no refresh for a minute): every send must still succeed.
-            for (int i = 0; i < 20; i++) {
-                SendResult result = producer.send(message(topic, 100 + i));
-                assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
-                assertThat(result.getMessageQueue().getBrokerName()).isEqualTo("broker-a");
-            }
-        } finally {
-            producer.shutdown();
-            admin.shutdown();
-        }
+    @Override
+    protected void killBroker(String brokerName) {
+        cluster.killBroker(brokerName);
     }
 
-    @Test
-    void aDeadNameServerIsReplacedByTheNextOne() throws Exception {
-        String namesrvs = String.join(";", cluster.namesrvAddrList());
-        cluster.killNamesrv(0);
-
-        DefaultMQProducer producer = Clients.producer(namesrvs);
-        producer.start();
-        try {
-            String topic = Names.unique("NamesrvFailoverTopic");
-            assertThat(producer.send(message(topic, 0)).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
-            assertThat(producer.fetchPublishMessageQueues(topic)).isNotEmpty();
-        } finally {
-            producer.shutdown();
-        }
+    @Override
+    protected void killNamesrv(int index) {
+        cluster.killNamesrv(index);
     }
 }
