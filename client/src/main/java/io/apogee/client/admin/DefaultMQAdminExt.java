@@ -22,6 +22,7 @@ import io.apogee.protocol.TopicList;
 import io.apogee.protocol.body.ConsumeStats;
 import io.apogee.protocol.body.ConsumerConnection;
 import io.apogee.protocol.body.ConsumerRunningInfo;
+import io.apogee.protocol.body.GetConsumerStatusBody;
 import io.apogee.protocol.body.GroupList;
 import io.apogee.protocol.body.ProducerConnection;
 import io.apogee.protocol.body.ResetOffsetBody;
@@ -33,6 +34,7 @@ import io.apogee.protocol.header.DeleteTopicRequestHeader;
 import io.apogee.protocol.header.GetConsumeStatsRequestHeader;
 import io.apogee.protocol.header.GetConsumerConnectionListRequestHeader;
 import io.apogee.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.apogee.protocol.header.GetConsumerStatusRequestHeader;
 import io.apogee.protocol.header.GetProducerConnectionListRequestHeader;
 import io.apogee.protocol.header.GetSubscriptionGroupConfigRequestHeader;
 import io.apogee.protocol.header.GetTopicStatsInfoRequestHeader;
@@ -292,6 +294,31 @@ public class DefaultMQAdminExt extends ClientConfig {
                 if (response.getBody() != null) {
                     result.putAll(Json.parse(response.getBody(), ResetOffsetBody.class).getOffsetTable());
                 }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The offsets each online consumer of the group holds for the topic's queues, by client id, as
+     * the consumers themselves report them (GET_CONSUMER_STATUS_FROM_CLIENT through every broker).
+     */
+    public Map<String, Map<MessageQueue, Long>> getConsumeStatus(String topic, String group, String clientAddr)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        GetConsumerStatusRequestHeader header = new GetConsumerStatusRequestHeader();
+        header.setTopic(topic);
+        header.setGroup(group);
+        header.setClientAddr(clientAddr);
+        Map<String, Map<MessageQueue, Long>> result = new HashMap<>();
+        for (BrokerData bd : examineTopicRouteInfo(topic).getBrokerDatas()) {
+            String addr = bd.masterAddr();
+            if (addr == null) {
+                continue;
+            }
+            RemotingCommand response = broker(addr, RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS, header, null);
+            if (response.getBody() != null) {
+                Json.parse(response.getBody(), GetConsumerStatusBody.class).getConsumerTable().forEach((clientId, offsets) ->
+                        result.computeIfAbsent(clientId, k -> new HashMap<>()).putAll(offsets));
             }
         }
         return result;

@@ -1,25 +1,30 @@
 package io.apogee.compat.apache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.client.consumer.DefaultMQPushConsumer;
+import io.apogee.client.exception.MQBrokerException;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendResult;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageExt;
+import io.apogee.common.message.MessageQueue;
 import io.apogee.protocol.body.ConsumeFromWhere;
 import io.apogee.protocol.body.ConsumeStats;
 import io.apogee.protocol.body.ConsumerConnection;
 import io.apogee.protocol.body.ConsumerRunningInfo;
 import io.apogee.protocol.body.OffsetWrapper;
+import io.apogee.protocol.body.SubscriptionGroupConfig;
 import io.apogee.protocol.body.TopicOffset;
 import io.apogee.protocol.route.QueueData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +82,21 @@ abstract class AdminScenarios {
     }
 
     @Test
+    void subscriptionGroupLifecycle() throws Exception {
+        String group = Names.unique("AdminGroup");
+        String broker = admin.examineBrokerClusterInfo().getBrokerAddrTable().values().iterator().next().masterAddr();
+        SubscriptionGroupConfig config = new SubscriptionGroupConfig();
+        config.setGroupName(group);
+        config.setRetryMaxTimes(3);
+        admin.createAndUpdateSubscriptionGroupConfig(broker, config);
+
+        assertThat(admin.examineSubscriptionGroupConfig(broker, group).getRetryMaxTimes()).isEqualTo(3);
+
+        admin.deleteSubscriptionGroup(broker, group, true);
+        assertThatThrownBy(() -> admin.examineSubscriptionGroupConfig(broker, group)).isInstanceOf(MQBrokerException.class);
+    }
+
+    @Test
     void messagesCanBeFoundByOffsetIdKeyAndUniqueId() throws Exception {
         String topic = Names.unique("QueryTopic");
         SendResult sent = producer.send(new Message(topic, "TagA", "order-77", "find me".getBytes(StandardCharsets.UTF_8)));
@@ -118,6 +138,9 @@ abstract class AdminScenarios {
         String clientId = connection.getConnectionSet().iterator().next().getClientId();
         ConsumerRunningInfo info = admin.getConsumerRunningInfo(group, clientId, false);
         assertThat(info.getMqTable().keySet()).anyMatch(mq -> mq.getTopic().equals(topic));
+        Map<String, Map<MessageQueue, Long>> status = admin.getConsumeStatus(topic, group, null);
+        assertThat(status).containsOnlyKeys(clientId);
+        assertThat(status.get(clientId).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10);
 
         admin.resetOffsetByTimestamp(topic, group, 0, true);
         await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 20);
