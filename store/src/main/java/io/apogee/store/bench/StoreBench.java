@@ -93,37 +93,44 @@ public final class StoreBench {
         if (temporary) {
             dir = Files.createTempDirectory("apogee-store-bench");
         }
-        MessageStoreConfig config = new MessageStoreConfig();
-        config.setStorePathRootDir(dir.toString());
-        config.setFlushDiskType(flush);
-        config.setTransientStorePoolEnable(transientPool);
-        config.setTransientStorePoolSize(poolSize);
-        DefaultMessageStore store = new DefaultMessageStore(config);
-        long openStart = System.nanoTime();
-        store.start();
-        long openMillis = (System.nanoTime() - openStart) / 1_000_000;
         try {
-            if (recoverOnly) {
-                var outcome = store.getRecoveryOutcome();
-                System.out.printf("recovery: crashed=%s, verified %,d bytes (%d..%d) in %d ms (store open in %d ms), %s%n",
-                        outcome.crashed(), outcome.endOffset() - outcome.startOffset(), outcome.startOffset(),
-                        outcome.endOffset(), outcome.millis(), openMillis,
-                        outcome.reason() == null ? "no truncation" : "truncated: " + outcome.reason());
-                return;
+            MessageStoreConfig config = new MessageStoreConfig();
+            config.setStorePathRootDir(dir.toString());
+            config.setFlushDiskType(flush);
+            config.setTransientStorePoolEnable(transientPool);
+            config.setTransientStorePoolSize(poolSize);
+            DefaultMessageStore store = new DefaultMessageStore(config);
+            long openStart = System.nanoTime();
+            store.start();
+            long openMillis = (System.nanoTime() - openStart) / 1_000_000;
+            try {
+                measure(store, openMillis);
+            } finally {
+                store.shutdown();
             }
-            System.out.printf("store-bench: size=%d threads=%d inflight=%d seconds=%d flush=%s queues=%d transientPool=%s"
-                    + " dir=%s%n", size, threads, inflight, seconds, flush, queues, transientPool, dir);
-            double putRate = writePhase(store);
-            if (readSeconds > 0) {
-                readPhase(store);
-            }
-            System.out.printf("store-bench: %.0f msg/s%n", putRate);
         } finally {
-            store.shutdown();
             if (temporary && !keep) {
                 deleteRecursively(dir);
             }
         }
+    }
+
+    private void measure(DefaultMessageStore store, long openMillis) throws InterruptedException {
+        if (recoverOnly) {
+            var outcome = store.getRecoveryOutcome();
+            System.out.printf("recovery: crashed=%s, verified %,d bytes (%d..%d) in %d ms (store open in %d ms), %s%n",
+                    outcome.crashed(), outcome.endOffset() - outcome.startOffset(), outcome.startOffset(),
+                    outcome.endOffset(), outcome.millis(), openMillis,
+                    outcome.reason() == null ? "no truncation" : "truncated: " + outcome.reason());
+            return;
+        }
+        System.out.printf("store-bench: size=%d threads=%d inflight=%d seconds=%d flush=%s queues=%d transientPool=%s"
+                + " dir=%s%n", size, threads, inflight, seconds, flush, queues, transientPool, dir);
+        double putRate = writePhase(store);
+        if (readSeconds > 0) {
+            readPhase(store);
+        }
+        System.out.printf("store-bench: %.0f msg/s%n", putRate);
     }
 
     private double writePhase(DefaultMessageStore store) throws InterruptedException {
