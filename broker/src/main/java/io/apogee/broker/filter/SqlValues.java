@@ -63,7 +63,7 @@ final class SqlValues {
     private static Object convert(String s, Object like) {
         if (like instanceof Long) {
             try {
-                return Long.parseLong(s.trim());
+                return Long.parseLong(s);
             } catch (NumberFormatException e) {
                 throw new IncomparableException("'" + s + "' is not an integer");
             }
@@ -79,7 +79,8 @@ final class SqlValues {
 
     private static double toDouble(String s) {
         try {
-            return Double.parseDouble(s.trim());
+            // Like RocketMQ's Double.valueOf, surrounding whitespace is allowed here but not for integers.
+            return Double.parseDouble(s);
         } catch (NumberFormatException e) {
             throw new IncomparableException("strings compare with < <= > >= only as numbers: '" + s + "'");
         }

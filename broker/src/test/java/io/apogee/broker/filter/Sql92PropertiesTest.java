@@ -57,6 +57,18 @@ class Sql92PropertiesTest {
         }
     }
 
+    /** String equality: never a number comparison, so '1' and '1.0' differ. */
+    record StrEq(String name, boolean equal, String value) implements Cond {
+        public String sql() {
+            return name + (equal ? " = '" : " <> '") + value + "'";
+        }
+
+        public Boolean eval(Map<String, String> p) {
+            String v = p.get(name);
+            return v == null ? null : v.equals(value) == equal;
+        }
+    }
+
     record Between(String name, long low, long high, boolean not) implements Cond {
         public String sql() {
             return name + (not ? " NOT" : "") + " BETWEEN " + low + " AND " + high;
@@ -136,7 +148,9 @@ class Sql92PropertiesTest {
         Arbitrary<Cond> in = Combinators.combine(name, Arbitraries.of("x", "y", "1", "-2").list().ofMinSize(1).ofMaxSize(3),
                 Arbitraries.of(true, false)).as(In::new);
         Arbitrary<Cond> isNull = Combinators.combine(name, Arbitraries.of(true, false)).as(IsNull::new);
-        Arbitrary<Cond> leaf = Arbitraries.oneOf(cmp, between, in, isNull);
+        Arbitrary<Cond> strEq = Combinators.combine(name, Arbitraries.of(true, false), Arbitraries.of("x", "1", "1.0", " 2"))
+                .as(StrEq::new);
+        Arbitrary<Cond> leaf = Arbitraries.oneOf(cmp, between, in, isNull, strEq);
         if (depth == 0) {
             return leaf;
         }
@@ -149,7 +163,7 @@ class Sql92PropertiesTest {
 
     @Provide
     Arbitrary<Map<String, String>> properties() {
-        Arbitrary<String> value = Arbitraries.of("-3", "-2", "0", "1", "2", "3", "4", "x", "y");
+        Arbitrary<String> value = Arbitraries.of("-3", "-2", "0", "1", "2", "3", "4", "x", "y", "1.0", " 2");
         return Arbitraries.maps(Arbitraries.of(NAMES), value).ofMaxSize(3).map(HashMap::new);
     }
 
