@@ -97,7 +97,7 @@ class TimerMessageServiceTest {
         System.out.printf("timer lateness (%s, %d messages): p50 %d ms, p99 %d ms, max %d ms%n", label, lateness.size(), p50, p99,
                 lateness.get(lateness.size() - 1));
         // Printed, not asserted tightly: on a loaded 2-core CI machine scheduling delays dominate.
-        assertThat(p99).isLessThan(1_000);
+        assertThat(p99).isLessThan(3_000);
     }
 
     @Test

@@ -78,7 +78,7 @@ class BrokerDelayLevelTest {
                 System.out.printf("delay level %d (%d ms): error at the consumer %+d .. %+d ms (re-stored by the broker at most %+d ms)%n",
                         level, LEVEL_MILLIS[level - 1], best, worst, brokerWorst);
                 assertThat(best).as("never early (small clock slack)").isGreaterThanOrEqualTo(-20);
-                assertThat(worst).isLessThan(1_500);
+                assertThat(worst).as("bounded lateness, loose for loaded CI machines").isLessThan(3_000);
             }
         } finally {
             consumer.shutdown();
