@@ -98,6 +98,9 @@ final class JsonHeaderCodec {
             }
             RemotingCommand cmd = new RemotingCommand();
             cmd.setVersion(0);
+            // Like the official decoder: without an opaque the command gets a fresh id, so a response
+            // lacking one can never be mistaken for the answer to some other call.
+            cmd.setOpaque(RemotingCommand.nextOpaque());
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();

@@ -39,11 +39,16 @@ public final class RemotingCommand {
     public static RemotingCommand request(int code, CommandCustomHeader header) {
         RemotingCommand cmd = new RemotingCommand();
         cmd.code = code;
-        cmd.opaque = NEXT_OPAQUE.getAndIncrement();
+        cmd.opaque = nextOpaque();
         if (header != null) {
             cmd.writeCustomHeader(header);
         }
         return cmd;
+    }
+
+    /** A fresh request id from the process-wide counter. */
+    public static int nextOpaque() {
+        return NEXT_OPAQUE.getAndIncrement();
     }
 
     public static RemotingCommand request(int code) {

@@ -24,10 +24,17 @@ class JsonHeaderLeniencyTest {
         assertThat(cmd.getLanguage()).isEqualTo(LanguageCode.JAVA);
         assertThat(cmd.getVersion()).isZero();
         assertThat(cmd.getFlag()).isZero();
-        assertThat(cmd.getOpaque()).isZero();
         assertThat(cmd.getRemark()).isNull();
         assertThat(cmd.getExtFields()).isNull();
         assertThat(cmd.getBody()).isNull();
+    }
+
+    @Test
+    void missingOpaqueGetsAFreshIdSoItMatchesNoCall() throws Exception {
+        int first = decode("{\"flag\":1}").getOpaque();
+        int second = decode("{\"flag\":1}").getOpaque();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(decode("{\"opaque\":0}").getOpaque()).isZero();
     }
 
     @Test
