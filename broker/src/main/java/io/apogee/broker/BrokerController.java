@@ -173,7 +173,8 @@ public class BrokerController {
     }
 
     private void registerProcessors() {
-        SendMessageProcessor send = new SendMessageProcessor(brokerConfig, topicManager, groupManager, put);
+        SendMessageProcessor send = new SendMessageProcessor(brokerConfig, topicManager, groupManager, put,
+                () -> executors.send().getQueue().remainingCapacity() == 0);
         register(send, executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE);
         register(new SendMessageBackProcessor(brokerConfig, topicManager, groupManager, put), executors.send(),
                 RequestCode.CONSUMER_SEND_MSG_BACK);

@@ -30,6 +30,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * SEND_MESSAGE, SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE. The processor thread validates, builds the
@@ -44,16 +45,24 @@ public class SendMessageProcessor implements RequestProcessor {
     private final RedirectingPut put;
     private final MessageStore store;
     private final SendCheck sendCheck;
+    private final BooleanSupplier backlogFull;
     private volatile InetSocketAddress storeHost;
 
     public SendMessageProcessor(BrokerConfig brokerConfig, TopicConfigManager topicManager,
-                                SubscriptionGroupManager groupManager, RedirectingPut put) {
+                                SubscriptionGroupManager groupManager, RedirectingPut put, BooleanSupplier backlogFull) {
         this.brokerConfig = brokerConfig;
         this.topicManager = topicManager;
         this.groupManager = groupManager;
         this.put = put;
         this.store = put.store();
         this.sendCheck = new SendCheck(brokerConfig, topicManager);
+        this.backlogFull = backlogFull;
+    }
+
+    /** Push back (SYSTEM_BUSY "[REJECTREQUEST]...") only when the send queue has no room left at all. */
+    @Override
+    public boolean rejectRequest() {
+        return backlogFull.getAsBoolean();
     }
 
     @Override
