@@ -64,6 +64,9 @@ public final class TimerMessageService {
     private long loadedUpTo;
     private TimerEntry lastDelivered;
     private long retryAt;
+    /** While rebuilding a lost index: timer-topic offsets below this that are due by the watermark were delivered. */
+    private long rebuildUntilOffset = -1;
+    private long lastFlush;
     private volatile long delivered;
     private volatile boolean running;
     private Thread thread;
@@ -136,6 +139,9 @@ public final class TimerMessageService {
 
     private void recover() throws IOException {
         TimerCheckpoint.State state = checkpoint.state();
+        if (state.logEnd() > log.end()) {
+            state = rebuildIndex(state);
+        }
         wheel.cutChainsAt(state.logEnd(), position -> log.read(position).previous());
         log.truncate(state.logEnd());
         if (state.inFlightOffset() >= 0) {
@@ -152,6 +158,23 @@ public final class TimerMessageService {
         long nowSecond = Math.floorDiv(System.currentTimeMillis(), 1000);
         // Down for longer than the window: older slots have been reused, start within the window.
         loadedUpTo = Math.max(loadedUpTo, nowSecond - wheelSlots + 2);
+    }
+
+    /**
+     * The checkpoint names log entries the log does not have: writes were lost (a power failure
+     * between flushes). The wheel is derived data, so it is rebuilt from the timer topic; messages
+     * due by the watermark count as delivered, the rest are indexed again.
+     */
+    private TimerCheckpoint.State rebuildIndex(TimerCheckpoint.State lost) throws IOException {
+        LOG.warn("timer index ends at {} but its checkpoint says {}: rebuilding it from {}", log.end(), lost.logEnd(),
+                TimerRedirect.TIMER_TOPIC);
+        wheel.clear();
+        log.truncate(0);
+        rebuildUntilOffset = store.getMaxOffsetInQueue(TimerRedirect.TIMER_TOPIC, 0);
+        TimerCheckpoint.State state = new TimerCheckpoint.State(store.getMinOffsetInQueue(TimerRedirect.TIMER_TOPIC, 0), 0,
+                lost.watermarkMs(), lost.watermarkOffset(), -1, -1);
+        checkpoint.write(state);
+        return state;
     }
 
     /** Whether a copy of this timer message is already in its real topic (looked up by its unique key). */
@@ -179,6 +202,7 @@ public final class TimerMessageService {
                 deliverDue();
                 advanceWatermark(System.currentTimeMillis());
                 dropObsoleteLog(System.currentTimeMillis());
+                flushPeriodically(System.currentTimeMillis());
                 park(System.currentTimeMillis());
             } catch (RuntimeException e) {
                 LOG.error("timer engine step failed, retrying", e);
@@ -198,8 +222,12 @@ public final class TimerMessageService {
                     offset = Math.max(offset + 1, result.getNextBeginOffset());
                 }
                 for (int i = 0; i < result.getMessageCount(); i++) {
-                    link(entryOf(result.getMessageBufferList().get(i).nioBuffer()));
-                    offset = result.getMessageQueueOffset().get(i) + 1;
+                    long queueOffset = result.getMessageQueueOffset().get(i);
+                    TimerEntry entry = entryOf(result.getMessageBufferList().get(i).nioBuffer(), queueOffset);
+                    if (entry != null) {
+                        link(entry);
+                    }
+                    offset = queueOffset + 1;
                 }
             } finally {
                 result.release();
@@ -208,8 +236,11 @@ public final class TimerMessageService {
         }
     }
 
-    /** The index entry of a stored timer message: due no earlier than asked and always after the watermark. */
-    private TimerEntry entryOf(ByteBuffer record) {
+    /**
+     * The index entry of a stored timer message: due no earlier than asked and always after the
+     * watermark; null for one already delivered before an index rebuild.
+     */
+    private TimerEntry entryOf(ByteBuffer record, long queueOffset) {
         long dueMs;
         try {
             dueMs = Long.parseLong(StoredRecords.properties(record).getOrDefault(MessageConst.PROPERTY_TIMER_OUT_MS, "0"));
@@ -217,6 +248,9 @@ public final class TimerMessageService {
             dueMs = 0;
         }
         TimerCheckpoint.State state = checkpoint.state();
+        if (queueOffset < rebuildUntilOffset && dueMs <= state.watermarkMs()) {
+            return null;
+        }
         long effective = Math.max(dueMs, state.watermarkMs() + 1);
         return new TimerEntry(effective, StoredRecords.physicalOffset(record), StoredRecords.totalSize(record));
     }
@@ -341,6 +375,24 @@ public final class TimerMessageService {
             } catch (IOException e) {
                 LOG.warn("cannot delete old timer log segments", e);
             }
+        }
+    }
+
+    /**
+     * The files live in the page cache, which a killed process keeps; flushing each second bounds
+     * what a power failure can take (recovery then rebuilds the index, see {@link #rebuildIndex}).
+     */
+    private void flushPeriodically(long now) {
+        if (now - lastFlush < 1_000) {
+            return;
+        }
+        lastFlush = now;
+        try {
+            log.flush();
+            wheel.flush();
+            checkpoint.flush();
+        } catch (IOException e) {
+            LOG.warn("cannot flush the timer files", e);
         }
     }
 

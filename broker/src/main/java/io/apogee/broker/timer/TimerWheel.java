@@ -65,6 +65,13 @@ final class TimerWheel implements AutoCloseable {
         return (int) Math.floorMod(second, (long) slots) * SLOT_SIZE;
     }
 
+    /** Forgets every chain (the index is being rebuilt). */
+    void clear() {
+        for (int at = 0; at < slots * SLOT_SIZE; at += 8) {
+            map.putLong(at, 0);
+        }
+    }
+
     void flush() {
         map.force();
     }

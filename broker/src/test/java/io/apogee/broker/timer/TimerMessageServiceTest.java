@@ -149,6 +149,26 @@ class TimerMessageServiceTest {
     }
 
     @Test
+    void anIndexThatLostWritesIsRebuiltFromTheTimerTopic() throws Exception {
+        startService(3600);
+        Set<String> bodies = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            bodies.add("p" + i);
+            send("p" + i, MessageConst.PROPERTY_TIMER_DELAY_MS, 300 + random.nextInt(2_500));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> readAll(store, "T", 3).size() > 40);
+        service.halt();
+        // A power failure after the checkpoint reached the disk but the log did not.
+        try (var files = java.nio.file.Files.list(dir.resolve("timer/timerlog"))) {
+            for (Path segment : files.toList()) {
+                java.nio.file.Files.write(segment, new byte[0]);
+            }
+        }
+        startService(3600);
+        assertDeliveredOnTime(bodies, "after rebuilding a lost index");
+    }
+
+    @Test
     void pastTimesAreStoredDirectlyAndTooFarIsRefused() {
         assertThat(send("past", MessageConst.PROPERTY_TIMER_DELIVER_MS, 1_000).isOk()).isTrue();
         assertThat(readAll(store, "T", 3)).hasSize(1);
