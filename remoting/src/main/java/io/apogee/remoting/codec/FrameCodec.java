@@ -13,7 +13,7 @@ import io.netty.buffer.ByteBufAllocator;
 public final class FrameCodec {
     /** Largest frame after the 4-byte length field that either side accepts (wire.md §1). */
     public static final int MAX_FRAME_LENGTH = 16 * 1024 * 1024;
-    static final int MAX_HEADER_LENGTH = 0xFFFFFF;
+    private static final int MAX_HEADER_LENGTH = 0xFFFFFF;
     /** Length field plus the serialize-type/header-length word. */
     private static final int PREFIX_LENGTH = 8;
     /** Room for a typical header, so most frames need no buffer growth. */

@@ -124,9 +124,5 @@ final class RemotingInvoker {
             }
             return semaphore;
         }
-
-        int available() {
-            return semaphore.availablePermits();
-        }
     }
 }

@@ -63,8 +63,4 @@ final class ResponseTable {
             call.fail(cause);
         }
     }
-
-    int size() {
-        return calls.size();
-    }
 }
