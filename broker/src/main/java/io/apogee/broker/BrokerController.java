@@ -210,8 +210,8 @@ public class BrokerController {
                 RequestCode.GET_ALL_PRODUCER_INFO);
         register(new ConsumerCallbackProcessor(consumerManager, offsetManager, topicManager, store, broker2Client,
                 brokerConfig.getBrokerName()), executors.admin(),
-                RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, RequestCode.GET_CONSUMER_RUNNING_INFO,
-                RequestCode.CONSUME_MESSAGE_DIRECTLY);
+                RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS,
+                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY);
         register(new ConsumerStatusProcessor(consumerManager, broker2Client), executors.admin(),
                 RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS);
         register(new BrokerInfoProcessor(brokerConfig, store, executors, topicManager), executors.admin(),

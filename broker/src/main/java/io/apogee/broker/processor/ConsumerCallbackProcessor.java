@@ -12,9 +12,11 @@ import io.apogee.protocol.Json;
 import io.apogee.protocol.RequestCode;
 import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.TopicConfig;
+import io.apogee.protocol.body.GetConsumerStatusBody;
 import io.apogee.protocol.body.ResetOffsetBody;
 import io.apogee.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.apogee.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.apogee.protocol.header.GetConsumerStatusRequestHeader;
 import io.apogee.protocol.header.ResetOffsetRequestHeader;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.exception.RemotingTimeoutException;
@@ -24,16 +26,22 @@ import io.apogee.store.MessageStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Admin requests the broker answers by calling its consumers back over their own connections:
  * INVOKE_BROKER_TO_RESET_OFFSET (pushes RESET_CONSUMER_CLIENT_OFFSET to the group),
+ * INVOKE_BROKER_TO_GET_CONSUMER_STATUS (asks every member, merges the answers),
  * GET_CONSUMER_RUNNING_INFO and CONSUME_MESSAGE_DIRECTLY (forwarded to one client, whose answer is
  * passed back unchanged).
  */
 public class ConsumerCallbackProcessor implements RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerCallbackProcessor.class);
     /** How long a client gets to answer a forwarded request. */
     private static final long CALLBACK_TIMEOUT_MILLIS = 10_000;
 
@@ -62,6 +70,7 @@ public class ConsumerCallbackProcessor implements RequestProcessor {
                 case RequestCode.INVOKE_BROKER_TO_RESET_OFFSET -> CompletableFuture.completedFuture(resetOffset(request));
                 case RequestCode.GET_CONSUMER_RUNNING_INFO -> runningInfo(request);
                 case RequestCode.CONSUME_MESSAGE_DIRECTLY -> consumeDirectly(request);
+                case RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS -> consumerStatus(request);
                 default -> CompletableFuture.completedFuture(Responses.error(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                         "request code " + request.getCode() + " not supported"));
             };
@@ -154,6 +163,45 @@ public class ConsumerCallbackProcessor implements RequestProcessor {
             record.release();
         }
         return forward(request, client, RemotingCommand.request(RequestCode.CONSUME_MESSAGE_DIRECTLY, header).setBody(body));
+    }
+
+    /** Asks every member (or the one at clientAddr) for its offsets of the topic and merges them by client id. */
+    private CompletableFuture<RemotingCommand> consumerStatus(RemotingCommand request) throws RemotingCommandException {
+        GetConsumerStatusRequestHeader header = request.readCustomHeader(GetConsumerStatusRequestHeader.class);
+        ConsumerGroupInfo group = consumerManager.group(header.getGroup());
+        if (group == null || group.isEmpty()) {
+            return CompletableFuture.completedFuture(Responses.error(request, ResponseCode.SYSTEM_ERROR,
+                    "No Any Consumer online in the consumer group: [" + header.getGroup() + "]"));
+        }
+        GetConsumerStatusBody merged = new GetConsumerStatusBody();
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        for (ClientChannelInfo member : group.members()) {
+            if (header.getClientAddr() != null && !header.getClientAddr().isEmpty()
+                    && !header.getClientAddr().equals(member.remoteAddr())) {
+                continue;
+            }
+            RemotingCommand ask = RemotingCommand.request(RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT, header);
+            calls.add(broker2Client.invoke(member.channel(), ask, CALLBACK_TIMEOUT_MILLIS).handle((answer, error) -> {
+                if (error == null && answer.getCode() == ResponseCode.SUCCESS && answer.getBody() != null) {
+                    merge(merged, member.clientId(), answer.getBody());
+                }
+                return null;
+            }));
+        }
+        return CompletableFuture.allOf(calls.toArray(new CompletableFuture[0]))
+                .thenApply(done -> Responses.json(request, merged));
+    }
+
+    /** A member whose answer does not parse is left out rather than failing the whole request. */
+    private static void merge(GetConsumerStatusBody merged, String clientId, byte[] answer) {
+        try {
+            GetConsumerStatusBody body = Json.parse(answer, GetConsumerStatusBody.class);
+            synchronized (merged) {
+                merged.getConsumerTable().put(clientId, body.getMessageQueueTable());
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.warn("consumer {} answered GET_CONSUMER_STATUS_FROM_CLIENT with an unreadable body: {}", clientId, e.getMessage());
+        }
     }
 
     private Channel findClient(String group, String clientId) {

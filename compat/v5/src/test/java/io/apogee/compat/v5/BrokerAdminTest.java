@@ -137,6 +137,8 @@ class BrokerAdminTest {
             // Forwarded to the consumer over its own connection, answered by the client itself.
             ConsumerRunningInfo running = admin.getConsumerRunningInfo("progress-group", clientId, false);
             assertThat(running.getSubscriptionSet()).extracting(s -> s.getTopic()).contains("ProgressTopic");
+            Map<String, Map<MessageQueue, Long>> status = admin.getConsumeStatus("ProgressTopic", "progress-group", "");
+            assertThat(status).containsKey(clientId);
             MessageExt first = received.get(0);
             ConsumeMessageDirectlyResult direct = admin.consumeMessageDirectly("progress-group", clientId, "ProgressTopic",
                     offsetMsgIdOf(first));
