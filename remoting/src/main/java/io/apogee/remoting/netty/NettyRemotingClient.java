@@ -45,7 +45,7 @@ public class NettyRemotingClient {
     public NettyRemotingClient(NettyClientConfig config) {
         this.config = config;
         this.transport = new Transport(config.isUseEpollNativeSelector());
-        this.endpoint = new RemotingEndpoint("NettyClient", config.getClientWorkerThreads(), config.getClientCallbackExecutorThreads(),
+        this.endpoint = new RemotingEndpoint("NettyClient", RemotingEndpoint.HookScope.OUTGOING_REQUESTS, config.getClientWorkerThreads(), config.getClientCallbackExecutorThreads(),
                 config.getClientAsyncSemaphoreValue(), "clientAsyncSemaphoreValue",
                 config.getClientOnewaySemaphoreValue(), "clientOnewaySemaphoreValue",
                 config.getClientChannelMaxIdleTimeSeconds());
@@ -60,7 +60,7 @@ public class NettyRemotingClient {
         endpoint.setChannelEventListener(listener);
     }
 
-    /** Runs before each request is sent (e.g. to sign it) and after each response arrives. */
+    /** Runs before each request is sent (e.g. to sign it) and after each response arrives; not on server-initiated requests. */
     public void addRpcHook(RpcHook hook) {
         endpoint.addRpcHook(hook);
     }

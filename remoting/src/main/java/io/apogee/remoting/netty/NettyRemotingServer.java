@@ -38,7 +38,7 @@ public class NettyRemotingServer {
     public NettyRemotingServer(NettyServerConfig config) {
         this.config = config;
         this.transport = new Transport(config.isUseEpollNativeSelector());
-        this.endpoint = new RemotingEndpoint("NettyServer", config.getServerWorkerThreads(), config.getServerCallbackExecutorThreads(),
+        this.endpoint = new RemotingEndpoint("NettyServer", RemotingEndpoint.HookScope.INCOMING_REQUESTS, config.getServerWorkerThreads(), config.getServerCallbackExecutorThreads(),
                 config.getServerAsyncSemaphoreValue(), "serverAsyncSemaphoreValue",
                 config.getServerOnewaySemaphoreValue(), "serverOnewaySemaphoreValue",
                 config.getServerChannelMaxIdleTimeSeconds());
@@ -58,6 +58,10 @@ public class NettyRemotingServer {
         endpoint.setChannelEventListener(listener);
     }
 
+    /**
+     * Runs before each received request is processed (throw to reject it: SYSTEM_ERROR with the
+     * message) and before its response is written. Not applied to the server's own callbacks.
+     */
     public void addRpcHook(RpcHook hook) {
         endpoint.addRpcHook(hook);
     }

@@ -21,7 +21,13 @@ import java.util.concurrent.TimeUnit;
 final class RemotingEndpoint {
     private final String name;
     private final int maxIdleSeconds;
-    final RpcHooks hooks = new RpcHooks();
+    /**
+     * Which requests the owner's RpcHooks see. A server's hooks check the requests it receives (an
+     * ACL check must not veto the server's own callbacks); a client's hooks sign the requests it sends.
+     */
+    enum HookScope { INCOMING_REQUESTS, OUTGOING_REQUESTS }
+
+    private final RpcHooks hooks = new RpcHooks();
     final ResponseTable responses = new ResponseTable();
     final ChannelEvents events;
     final RequestDispatcher dispatcher;
@@ -32,7 +38,7 @@ final class RemotingEndpoint {
     private final ConnectionHandler connectionHandler;
     private ScheduledExecutorService expiryScanner;
 
-    RemotingEndpoint(String name, int publicThreads, int callbackThreads, int asyncPermits, String asyncProperty,
+    RemotingEndpoint(String name, HookScope hookScope, int publicThreads, int callbackThreads, int asyncPermits, String asyncProperty,
                      int onewayPermits, String onewayProperty, int maxIdleSeconds) {
         this.name = name;
         this.maxIdleSeconds = maxIdleSeconds;
@@ -41,8 +47,9 @@ final class RemotingEndpoint {
                 ? Executors.newFixedThreadPool(callbackThreads, new NamedThreadFactory(name + "CallbackExecutor"))
                 : publicExecutor;
         this.events = new ChannelEvents(name + "EventExecutor");
-        this.dispatcher = new RequestDispatcher(hooks, publicExecutor);
-        this.invoker = new RemotingInvoker(responses, hooks,
+        RpcHooks none = new RpcHooks();
+        this.dispatcher = new RequestDispatcher(hookScope == HookScope.INCOMING_REQUESTS ? hooks : none, publicExecutor);
+        this.invoker = new RemotingInvoker(responses, hookScope == HookScope.OUTGOING_REQUESTS ? hooks : none,
                 new RemotingInvoker.BoundedPermits(asyncPermits, asyncProperty),
                 new RemotingInvoker.BoundedPermits(onewayPermits, onewayProperty), callbackExecutor);
         this.inboundHandler = new InboundCommandHandler(responses, dispatcher);

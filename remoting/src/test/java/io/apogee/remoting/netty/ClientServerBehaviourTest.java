@@ -298,6 +298,35 @@ class ClientServerBehaviourTest {
     }
 
     @Test
+    void serverHooksCheckIncomingRequestsOnlyNotTheServersOwnCallbacks() throws Exception {
+        NettyRemotingServer server = server();
+        AtomicReference<Channel> clientChannel = new AtomicReference<>();
+        server.registerProcessor(REMEMBER_CHANNEL, (channel, request) -> {
+            clientChannel.set(channel);
+            return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, 0, null));
+        }, null);
+        server.addRpcHook((addr, request) -> {
+            if (request.extField("Signature") == null) {
+                throw new IllegalStateException("unsigned");
+            }
+        });
+        NettyRemotingClient client = client();
+        List<Integer> signedCodes = new CopyOnWriteArrayList<>();
+        client.addRpcHook((addr, request) -> {
+            signedCodes.add(request.getCode());
+            request.addExtField("Signature", "s");
+        });
+        client.registerProcessor(CALLBACK, (channel, request) ->
+                CompletableFuture.completedFuture(RemotingCommand.responseTo(request, 0, "unsigned callback ok")), null);
+        client.invokeSync(TestServers.addr(server), RemotingCommand.request(REMEMBER_CHANNEL), 3000);
+
+        RemotingCommand callback = server.invokeSync(clientChannel.get(), RemotingCommand.request(CALLBACK), 3000);
+
+        assertThat(callback.getRemark()).isEqualTo("unsigned callback ok");
+        assertThat(signedCodes).containsExactly(REMEMBER_CHANNEL);
+    }
+
+    @Test
     void clientHookVetoFailsTheCallLocally() {
         NettyRemotingServer server = server();
         NettyRemotingClient client = client();
