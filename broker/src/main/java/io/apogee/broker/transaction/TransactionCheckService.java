@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks producers about transactions they left open. Every check interval it walks the half queue
- * from where it stopped last time: half messages named by an op record are done; one younger than
- * its immunity (transactionTimeOut or its CHECK_IMMUNITY_TIME_IN_SECONDS) ends the walk, as all after
- * it are younger still; any other is queued again with one more check counted and its producer
+ * from where it stopped last time: half messages named by an op record are done; one stored less than
+ * transactionTimeOut ago ends the walk, as all after it are younger still; one whose producer asked
+ * for a longer first delay (CHECK_IMMUNITY_TIME_IN_SECONDS) is queued again unchecked until that has
+ * passed since it was born; any other is queued again with one more check counted and its producer
  * group is asked, about that new copy, with CHECK_TRANSACTION_STATE. After transactionCheckMax
  * checks a half message is moved to TRANS_CHECK_MAX_TIME_TOPIC and forgotten. How far the walk got
  * (on both internal topics) is kept as consumer offsets of CID_RMQ_SYS_TRANS, so a restart goes on
@@ -108,11 +109,23 @@ public final class TransactionCheckService {
                     }
                     if (!done.contains(queueOffset)) {
                         MessageExt half = MessageCodec.decode(result.getMessageBufferList().get(i).nioBuffer(), true, false);
-                        if (half != null && now - half.getStoreTimestamp() < immunity(half)) {
+                        if (half != null && now - half.getStoreTimestamp() < config.transactionTimeOut()) {
                             break walk;
                         }
                         if (half != null && !outcomes.isDecided(EndTransactionProcessor.transactionKey(half))) {
-                            asked += checkOne(half) ? 1 : 0;
+                            if (done.contains(longProperty(half, MessageConst.PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET))) {
+                                // A requeued copy whose original the producer has since resolved.
+                                LOG.debug("half message {} was resolved through its original", queueOffset);
+                            } else if (now - half.getBornTimestamp() < ownImmunity(half)) {
+                                // Not due yet by its own longer immunity; it must not hold up the ones behind it.
+                                PutMessageResult requeued = halves.requeue(half,
+                                        intProperty(half, MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, 0));
+                                if (!requeued.isOk()) {
+                                    throw new IllegalStateException("cannot requeue half message: " + requeued);
+                                }
+                            } else {
+                                asked += checkOne(half) ? 1 : 0;
+                            }
                         }
                     }
                     halfOffset = queueOffset + 1;
@@ -171,10 +184,10 @@ public final class TransactionCheckService {
         return RemotingCommand.request(RequestCode.CHECK_TRANSACTION_STATE, header).setBody(MessageCodec.encode(shown));
     }
 
-    private long immunity(MessageExt half) {
+    /** The first-check delay the producer asked for (CHECK_IMMUNITY_TIME_IN_SECONDS), before any check; else 0. */
+    private static long ownImmunity(MessageExt half) {
         int seconds = intProperty(half, MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS, -1);
-        return seconds > 0 && half.getProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES) == null
-                ? seconds * 1000L : config.transactionTimeOut();
+        return seconds > 0 && intProperty(half, MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, 0) == 0 ? seconds * 1000L : 0;
     }
 
     /** Op records from {@code from}: pairs of (op queue offset, half queue offset), in op order. */
@@ -232,6 +245,16 @@ public final class TransactionCheckService {
     private long progress(String topic) {
         long offset = offsets.queryOffset(TransactionTopics.CHECK_GROUP, topic, 0);
         return offset < 0 ? halves.store().getMinOffsetInQueue(topic, 0) : offset;
+    }
+
+    /** The property as a long, or -1 when absent or not a number. */
+    private static long longProperty(MessageExt msg, String name) {
+        String value = msg.getProperty(name);
+        try {
+            return value == null ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static int intProperty(MessageExt msg, String name, int absent) {

@@ -72,7 +72,14 @@ class TransactionalMessagesTest {
     }
 
     private AppendMessageResult sendHalf(String body) {
+        return sendHalf(body, null);
+    }
+
+    private AppendMessageResult sendHalf(String body, String immunitySeconds) {
         MessageExtBrokerInner msg = message("T", 2, body);
+        if (immunitySeconds != null) {
+            msg.putProperty(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS, immunitySeconds);
+        }
         msg.putProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED, "true");
         msg.putProperty(MessageConst.PROPERTY_PRODUCER_GROUP, "PG");
         msg.setSysFlag(MessageSysFlag.TRANSACTION_PREPARED_TYPE);
@@ -169,6 +176,20 @@ class TransactionalMessagesTest {
         transactions.checkNow();
         assertThat(readAll(store, TransactionTopics.CHECK_MAX_TIME, 0)).hasSize(1);
         assertThat(readAll(store, "T", 2)).isEmpty();
+    }
+
+    @Test
+    void aLongerImmunityDelaysOnlyItsOwnCheck() throws Exception {
+        sendHalf("patient", "1");
+        sendHalf("f");
+        assertThat(transactions.checkNow()).as("only the one without its own immunity").isEqualTo(1);
+        assertThat(checks.get(0).readCustomHeader(CheckTransactionStateRequestHeader.class).getMsgId()).isEqualTo("ID-f");
+        long bornBefore = System.currentTimeMillis();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> System.currentTimeMillis() > bornBefore + 1_000);
+        assertThat(transactions.checkNow()).isEqualTo(2);
+        assertThat(checks).extracting(c -> c.readCustomHeader(CheckTransactionStateRequestHeader.class).getMsgId())
+                .contains("ID-patient");
     }
 
     @Test
