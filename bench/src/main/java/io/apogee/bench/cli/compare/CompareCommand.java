@@ -59,7 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--idle-rate", defaultValue = "100", description = "Messages/s of the idle-e2e workload (default: ${DEFAULT-VALUE}).")
     int idleRate;
 
-    @Option(names = "--heap", defaultValue = "1g", description = "-Xms/-Xmx of each broker JVM (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of each broker JVM (default: ${DEFAULT-VALUE}).")
     String heap;
 
     @Option(names = "--commit-log-mb", defaultValue = "256",

@@ -18,12 +18,15 @@ final class JvmOptions {
     }
 
     /**
-     * @param heap -Xms and -Xmx value, e.g. {@code 1g}
+     * No -Xms: with the heap fixed at its maximum, G1 spreads allocation over the whole young
+     * generation and resident memory ends up near -Xmx for any broker; growing on demand makes RSS
+     * show what each broker's allocation and live data actually need.
+     *
+     * @param heap -Xmx value, e.g. {@code 1g}
      * @param home directory the process may use as its home (logs of Apache RocketMQ go under it)
      */
     static List<String> server(String heap, String home) {
         List<String> options = new ArrayList<>();
-        options.add("-Xms" + heap);
         options.add("-Xmx" + heap);
         options.add("-XX:+UseG1GC");
         options.add("-Duser.home=" + home);

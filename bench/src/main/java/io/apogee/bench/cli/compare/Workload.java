@@ -44,6 +44,9 @@ enum Workload {
         @Override
         BenchProcess.Measured run(WorkloadRun run) throws Exception {
             CompareSettings s = run.settings();
+            // The topic must exist before the consumer starts: a consumer that finds no route waits
+            // for its next route poll and rebalance, and the latency would measure that instead.
+            run.run("producer", false, TOPIC, List.of("--messages", "8", "--seconds", "0", "--threads", "1"));
             BenchProcess consumer = run.start("consumer", true, TOPIC, List.of("--threads", "4",
                     "--warmup", Integer.toString(s.warmupSeconds()), "--seconds", Integer.toString(s.seconds())));
             // The producer outlasts the consumer's warm-up and measured part whatever its start-up takes.

@@ -16,6 +16,7 @@ final class WorkloadRun {
     private final String benchClassPath;
     private final Path dir;
     private final CompareSettings settings;
+    private int started;
 
     WorkloadRun(RunningSystem system, String benchClassPath, Path dir, CompareSettings settings) {
         this.system = system;
@@ -43,7 +44,8 @@ final class WorkloadRun {
         // Both systems are driven by the official client: the comparison is about the brokers.
         List<String> all = new ArrayList<>(List.of("--client", "official", "--namesrv", system.namesrvAddr(), "--topic", topic));
         all.addAll(args);
-        String name = role + (measured ? "" : "-unmeasured");
+        // Numbered in start order: a workload may start several children of one role.
+        String name = ++started + "-" + role + (measured ? "" : "-unmeasured");
         return new BenchProcess(benchClassPath, role, all, dir, name, measured ? system : null);
     }
 
