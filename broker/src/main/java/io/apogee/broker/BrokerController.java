@@ -195,7 +195,7 @@ public class BrokerController {
         register(new TopicAdminProcessor(brokerConfig, topicManager, offsetManager, store), executors.admin(),
                 RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG,
                 RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_TOPIC_CONFIG, RequestCode.CLEAN_UNUSED_TOPIC,
-                RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER);
+                RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE);
         register(new GroupAdminProcessor(groupManager, offsetManager, consumerManager), executors.admin(),
                 RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
                 RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG, RequestCode.DELETE_SUBSCRIPTIONGROUP,

@@ -23,7 +23,8 @@ import java.util.Set;
 
 /**
  * Topic administration: UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG,
- * GET_TOPIC_CONFIG, GET_TOPIC_STATS_INFO, GET_SYSTEM_TOPIC_LIST_FROM_BROKER and CLEAN_UNUSED_TOPIC.
+ * GET_TOPIC_CONFIG, GET_TOPIC_STATS_INFO, GET_SYSTEM_TOPIC_LIST_FROM_BROKER, CLEAN_UNUSED_TOPIC and
+ * CLEAN_EXPIRED_CONSUMEQUEUE.
  */
 public class TopicAdminProcessor implements SyncProcessor {
     private final BrokerConfig brokerConfig;
@@ -48,7 +49,8 @@ public class TopicAdminProcessor implements SyncProcessor {
             case RequestCode.GET_TOPIC_STATS_INFO -> topicStats(request);
             case RequestCode.GET_TOPIC_CONFIG -> topicConfig(request);
             case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER -> Responses.json(request, new TopicList(topicManager.systemTopics()));
-            case RequestCode.CLEAN_UNUSED_TOPIC -> {
+            // Both drop consume queues of topics this broker no longer defines.
+            case RequestCode.CLEAN_UNUSED_TOPIC, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE -> {
                 store.cleanUnusedTopic(topicManager.table().keySet());
                 yield Responses.success(request);
             }

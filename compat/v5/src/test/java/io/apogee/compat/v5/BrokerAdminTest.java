@@ -180,6 +180,8 @@ class BrokerAdminTest {
         KVTable runtime = admin.fetchBrokerRuntimeStats(apogee.brokerAddr());
         assertThat(runtime.getTable()).containsKeys("brokerVersionDesc", "putTps", "msgPutTotalTodayNow", "commitLogDiskRatio");
         assertThat(admin.getBrokerConfig(apogee.brokerAddr())).containsEntry("brokerName", "broker-a");
+        assertThat(admin.cleanExpiredConsumerQueueByAddr(apogee.brokerAddr())).isTrue();
+        assertThat(admin.cleanUnusedTopicByAddr(apogee.brokerAddr())).isTrue();
     }
 
     @Test
