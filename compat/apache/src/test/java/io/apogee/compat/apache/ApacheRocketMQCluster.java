@@ -99,6 +99,7 @@ final class ApacheRocketMQCluster implements AutoCloseable {
         // Commit/rollback records are written in batches; flush them well before the first check.
         props.put("transactionOpBatchInterval", "200");
         props.put("useEpollNativeSelector", "false");
+        props.put("enablePropertyFilter", "true");
         // Retries come back after a second instead of 10 s and more.
         props.put("messageDelayLevel", String.join(" ", java.util.Collections.nCopies(18, "1s")));
         Path conf = dir.resolve("broker.conf");

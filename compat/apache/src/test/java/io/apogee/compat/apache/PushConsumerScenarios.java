@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.apogee.client.consumer.DefaultMQPushConsumer;
+import io.apogee.client.consumer.MessageSelector;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
@@ -108,7 +109,11 @@ abstract class PushConsumerScenarios {
         await().atMost(DELIVERY).until(() -> received.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum() >= 61);
         List<String> everything = new ArrayList<>();
         received.values().forEach(everything::addAll);
-        assertThat(everything).hasSize(61).doesNotHaveDuplicates();
+        // "init" was sent before the group settled: its queue may have moved while it was being
+        // consumed, and a redelivery then is RocketMQ's at-least-once. Once settled, nothing overlaps.
+        List<String> afterSettling = everything.stream().filter(body -> !body.equals("init")).toList();
+        assertThat(everything).contains("init");
+        assertThat(afterSettling).hasSize(60).doesNotHaveDuplicates();
         assertThat(received.values()).allSatisfy(q -> assertThat(q).isNotEmpty());
     }
 
@@ -163,6 +168,29 @@ abstract class PushConsumerScenarios {
 
         await().atMost(DELIVERY).until(() -> received.size() >= 10);
         assertThat(received).hasSize(10).allMatch(b -> b.startsWith("a") || b.startsWith("c"));
+    }
+
+    @Test
+    void sqlFilterDeliversOnlyMatchingProperties() throws Exception {
+        String topic = Names.unique("SqlTopic");
+        createTopic(topic);
+        ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+        DefaultMQPushConsumer consumer = Clients.pushConsumer(Names.unique("SG"), namesrvAddr());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, MessageSelector.bySql("a > 5 AND color = 'red'"));
+        consumer.registerMessageListener(recordingInto(received));
+        consumer.start();
+        consumers.add(consumer);
+
+        for (int i = 0; i < 10; i++) {
+            Message msg = new Message(topic, "TagS", null, ("s" + i).getBytes(StandardCharsets.UTF_8));
+            msg.putProperty("a", String.valueOf(i));
+            msg.putProperty("color", i % 2 == 0 ? "red" : "blue");
+            producer.send(msg);
+        }
+
+        await().atMost(DELIVERY).until(() -> received.size() >= 2);
+        assertThat(received).containsExactlyInAnyOrder("s6", "s8");
     }
 
     @Test
