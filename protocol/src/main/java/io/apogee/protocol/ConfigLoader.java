@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * Maps Java properties onto plain config objects by setter name ({@code listenPort=9876} calls
  * {@code setListenPort(9876)}), the way RocketMQ's broker.conf / namesrv.conf are read, and renders
  * config objects back as properties text (GET_BROKER_CONFIG / GET_NAMESRV_CONFIG bodies). A key is
- * applied to every target that has the setter; a key no target has is an error naming it, so a typo
- * in a config file does not pass silently.
+ * applied to every target that has the setter. A key no target has is ignored, as RocketMQ does, so an
+ * operator's broker.conf with tuning keys Apogee has no use for still starts; it is returned to the
+ * caller, with a spelling suggestion, so that a typo is logged rather than silently lost.
  */
 public final class ConfigLoader {
     private ConfigLoader() {
@@ -48,17 +49,21 @@ public final class ConfigLoader {
     }
 
     /**
-     * Applies every property to the targets. Checks all keys and values before changing anything, so a
-     * bad file leaves the targets untouched; the exception lists every problem.
+     * Applies every known property to the targets. Checks all values before changing anything, so a
+     * bad value leaves the targets untouched; the exception lists every bad value.
+     *
+     * @return one line per ignored unknown key, e.g. {@code unknown configuration key 'lisenPort'
+     *         (did you mean 'listenPort'?)}, for the caller to log
      */
-    public static void apply(Properties props, Object... targets) {
+    public static List<String> apply(Properties props, Object... targets) {
         List<String> problems = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         List<Runnable> assignments = new ArrayList<>();
         for (String key : new TreeMap<>(toMap(props)).keySet()) {
             String raw = props.getProperty(key).trim();
             List<Method> setters = settersFor(key, targets);
             if (setters.isEmpty()) {
-                problems.add("unknown configuration key '" + key + "'" + suggestion(key, targets));
+                unknown.add("unknown configuration key '" + key + "'" + suggestion(key, targets));
                 continue;
             }
             for (Method setter : setters) {
@@ -75,6 +80,7 @@ public final class ConfigLoader {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         assignments.forEach(Runnable::run);
+        return unknown;
     }
 
     /** Every readable and writable property of the sources, by name. */

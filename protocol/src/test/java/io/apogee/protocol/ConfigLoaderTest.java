@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,16 +34,28 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void unknownKeysAndBadValuesAreAllNamedAndNothingIsApplied() {
-        Properties props = ConfigLoader.parse("brokername=x\nlistenPort=abc\nauto=yes\nbrokerName=ok\n");
+    void badValuesAreAllNamedAndNothingIsApplied() {
+        Properties props = ConfigLoader.parse("listenPort=abc\nauto=yes\nbrokerName=ok\n");
         Sample sample = new Sample();
 
         assertThatThrownBy(() -> ConfigLoader.apply(props, sample, new Transport()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown configuration key 'brokername' (did you mean 'brokerName'?)")
                 .hasMessageContaining("bad value for 'listenPort': 'abc' is not a valid int")
                 .hasMessageContaining("bad value for 'auto': 'yes' is not true or false");
         assertThat(sample.getBrokerName()).isNull();
+    }
+
+    @Test
+    void unknownKeysAreIgnoredAndReturnedWithASuggestion() {
+        Properties props = ConfigLoader.parse("brokername=x\nwaitTimeMillsInSendQueue=200\nbrokerName=ok\n");
+        Sample sample = new Sample();
+
+        List<String> ignored = ConfigLoader.apply(props, sample, new Transport());
+
+        assertThat(sample.getBrokerName()).isEqualTo("ok");
+        assertThat(ignored).containsExactly(
+                "unknown configuration key 'brokername' (did you mean 'brokerName'?)",
+                "unknown configuration key 'waitTimeMillsInSendQueue'");
     }
 
     @Test

@@ -33,11 +33,28 @@ class ApogeeMainTest {
     }
 
     @Test
-    void unknownConfigKeysAreReportedWithoutStartingAnything() {
-        int code = run("namesrv", "listenPort=0", "lisenPort=1", "kvConfigPath=" + dir.resolve("kv.json"));
+    void unknownConfigKeysAreIgnoredAndNamedAsRocketMQBrokerConfsCarryManyOfThem() throws Exception {
+        Path conf = Files.writeString(dir.resolve("broker.conf"), "brokerName=broker-x\nwaitTimeMillsInSendQueue=200\n");
+        ConfigOptions options = new ConfigOptions();
+        new CommandLine(new WithConfigOptions(options)).parseArgs("-c", conf.toString(), "listenport=1");
+        io.apogee.broker.BrokerConfig broker = new io.apogee.broker.BrokerConfig();
 
-        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("unknown configuration key 'lisenPort'");
+        var ignored = options.applyTo(broker);
+
+        assertThat(broker.getBrokerName()).isEqualTo("broker-x");
+        assertThat(ignored).containsExactly(
+                conf + ": unknown configuration key 'waitTimeMillsInSendQueue'",
+                "unknown configuration key 'listenport' (did you mean 'listenPort'?)");
+    }
+
+    @CommandLine.Command(name = "with-config")
+    static final class WithConfigOptions {
+        @CommandLine.Mixin
+        final ConfigOptions options;
+
+        WithConfigOptions(ConfigOptions options) {
+            this.options = options;
+        }
     }
 
     @Test

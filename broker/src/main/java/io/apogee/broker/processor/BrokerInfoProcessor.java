@@ -19,9 +19,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadPoolExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** GET_BROKER_RUNTIME_INFO, GET_BROKER_CONFIG and UPDATE_BROKER_CONFIG. */
 public class BrokerInfoProcessor implements SyncProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerInfoProcessor.class);
     /** What mqadmin prints as the broker version. */
     private static final String VERSION_DESC = "V5_2_0";
     private static final int VERSION = RemotingCommand.CURRENT_VERSION;
@@ -67,7 +70,7 @@ public class BrokerInfoProcessor implements SyncProcessor {
         }
         Properties props = ConfigLoader.parse(new String(body, StandardCharsets.UTF_8));
         int permBefore = brokerConfig.getBrokerPermission();
-        ConfigLoader.apply(props, brokerConfig, store.getMessageStoreConfig());
+        ConfigLoader.apply(props, brokerConfig, store.getMessageStoreConfig()).forEach(line -> LOG.warn("config update ignores {}", line));
         synchronized (configVersion) {
             configVersion.nextVersion();
         }

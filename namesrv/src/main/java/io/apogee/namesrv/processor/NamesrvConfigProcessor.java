@@ -51,7 +51,7 @@ public final class NamesrvConfigProcessor implements RequestProcessor {
             return Responses.error(request, ResponseCode.NO_PERMISSION, "Can not update config in black list.");
         }
         try {
-            ConfigLoader.apply(props, configObjects);
+            ConfigLoader.apply(props, configObjects).forEach(line -> LOG.warn("config update ignores {}", line));
         } catch (IllegalArgumentException e) {
             return Responses.error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
         }
