@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "apogee", mixinStandardHelpOptions = true, versionProvider = ApogeeVersion.class,
         description = "Apogee: a message queue that speaks Apache RocketMQ's remoting protocol.",
         // The bench tool lives in its own module (it carries the official client); bin/apogee runs it.
-        footer = {"", "Also: bin/apogee bench producer|consumer ...   (bin/apogee bench --help)"},
+        footer = {"", "Also: bin/apogee bench producer|consumer|store ...   (bin/apogee bench --help)"},
         subcommands = {
             NamesrvCommand.class,
             BrokerCommand.class,

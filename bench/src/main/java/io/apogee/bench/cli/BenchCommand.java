@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Producer and consumer benchmarks against any RocketMQ-protocol name server.",
-        subcommands = {ProducerBench.class, ConsumerBench.class, CommandLine.HelpCommand.class})
+        subcommands = {ProducerBench.class, ConsumerBench.class, StoreBenchCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
