@@ -1,5 +1,7 @@
 package io.apogee.common.message;
 
+import java.util.Set;
+
 /**
  * Property names carried in a message's properties string (message.md §3). The values are the
  * exact strings RocketMQ clients and brokers exchange, so they must never change.
@@ -79,6 +81,27 @@ public final class MessageConst {
     /** Terminates every name/value pair, including the last. */
     public static final char PROPERTY_SEPARATOR = '\u0002';
 
+    /** Names the system reads or writes itself, so applications may not set them as user properties. */
+    private static final Set<String> SYSTEM_PROPERTIES = Set.of(
+            PROPERTY_TRACE_SWITCH, PROPERTY_MSG_REGION, PROPERTY_KEYS, PROPERTY_TAGS, PROPERTY_WAIT_STORE_MSG_OK,
+            PROPERTY_DELAY_TIME_LEVEL, PROPERTY_RETRY_TOPIC, PROPERTY_REAL_TOPIC, PROPERTY_REAL_QUEUE_ID,
+            PROPERTY_TRANSACTION_PREPARED, PROPERTY_PRODUCER_GROUP, PROPERTY_MIN_OFFSET, PROPERTY_MAX_OFFSET,
+            PROPERTY_BUYER_ID, PROPERTY_ORIGIN_MESSAGE_ID, PROPERTY_TRANSFER_FLAG, PROPERTY_CORRECTION_FLAG,
+            PROPERTY_MQ2_FLAG, PROPERTY_RECONSUME_TIME, PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX,
+            PROPERTY_MAX_RECONSUME_TIMES, PROPERTY_CONSUME_START_TIMESTAMP, PROPERTY_POP_CK, PROPERTY_POP_CK_OFFSET,
+            PROPERTY_FIRST_POP_TIME, PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET, DUP_INFO, PROPERTY_EXTEND_UNIQ_INFO,
+            PROPERTY_INSTANCE_ID, PROPERTY_CORRELATION_ID, PROPERTY_MESSAGE_REPLY_TO_CLIENT, PROPERTY_MESSAGE_TTL,
+            PROPERTY_REPLY_MESSAGE_ARRIVE_TIME, PROPERTY_PUSH_REPLY_TIME, PROPERTY_CLUSTER, PROPERTY_MESSAGE_TYPE,
+            PROPERTY_INNER_MULTI_QUEUE_OFFSET, PROPERTY_TIMER_DELAY_MS, PROPERTY_TIMER_DELAY_SEC,
+            PROPERTY_TIMER_DELIVER_MS, PROPERTY_TIMER_ENQUEUE_MS, PROPERTY_TIMER_DEQUEUE_MS, PROPERTY_TIMER_ROLL_TIMES,
+            PROPERTY_TIMER_OUT_MS, PROPERTY_TIMER_DEL_UNIQKEY, PROPERTY_TIMER_DELAY_LEVEL, PROPERTY_BORN_HOST,
+            PROPERTY_BORN_TIMESTAMP, PROPERTY_DLQ_ORIGIN_TOPIC, PROPERTY_DLQ_ORIGIN_MESSAGE_ID, PROPERTY_CRC32);
+
     private MessageConst() {
+    }
+
+    /** Whether {@code name} is reserved for the system (the same names RocketMQ reserves). */
+    public static boolean isSystemProperty(String name) {
+        return name != null && SYSTEM_PROPERTIES.contains(name);
     }
 }

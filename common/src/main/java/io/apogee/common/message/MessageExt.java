@@ -80,6 +80,14 @@ public class MessageExt extends Message {
         return hostString(bornHost);
     }
 
+    /** The born host's name (a reverse lookup of its address, which may take a while), or "" when unknown. */
+    public String getBornHostNameString() {
+        if (bornHost instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostName();
+        }
+        return "";
+    }
+
     public long getStoreTimestamp() {
         return storeTimestamp;
     }

@@ -11,6 +11,11 @@ public final class MessageQueue implements Comparable<MessageQueue> {
     public MessageQueue() {
     }
 
+    /** A copy of {@code other}. */
+    public MessageQueue(MessageQueue other) {
+        this(other.getTopic(), other.getBrokerName(), other.getQueueId());
+    }
+
     public MessageQueue(String topic, String brokerName, int queueId) {
         this.topic = topic;
         this.brokerName = brokerName;
