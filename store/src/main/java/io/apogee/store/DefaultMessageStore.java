@@ -10,6 +10,7 @@ import io.apogee.store.commitlog.CommitLog;
 import io.apogee.store.dispatch.DelayLevels;
 import io.apogee.store.dispatch.RecordParser;
 import io.apogee.store.dispatch.ReputService;
+import io.apogee.store.ha.HAService;
 import io.apogee.store.index.IndexService;
 import io.apogee.store.queue.ConsumeQueue;
 import io.apogee.store.queue.ConsumeQueueFlushService;
@@ -49,6 +50,7 @@ public final class DefaultMessageStore implements MessageStore {
     private ConsumeQueueFlushService queueFlusher;
     private CleanupService cleanup;
     private MessageReader reader;
+    private HAService ha;
     private ScheduledExecutorService scheduler;
     private RecoveryProcedure.Outcome recovery;
     private volatile boolean running;
@@ -95,6 +97,8 @@ public final class DefaultMessageStore implements MessageStore {
         commitLog.start();
         reput.start();
         queueFlusher.start();
+        ha = new HAService(config, commitLog);
+        ha.start();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "apogee-store-scheduler");
             t.setDaemon(true);
@@ -115,6 +119,7 @@ public final class DefaultMessageStore implements MessageStore {
             return;
         }
         running = false;
+        ha.shutdown();
         scheduler.shutdownNow();
         commitLog.shutdown();
         reput.shutdown();
@@ -165,13 +170,13 @@ public final class DefaultMessageStore implements MessageStore {
     @Override
     public CompletableFuture<PutMessageResult> putMessage(MessageExtBrokerInner msg) {
         PutMessageResult refused = refusal(msg);
-        return refused != null ? CompletableFuture.completedFuture(refused) : commitLog.putMessage(msg);
+        return refused != null ? CompletableFuture.completedFuture(refused) : ha.afterPut(msg, commitLog.putMessage(msg));
     }
 
     @Override
     public CompletableFuture<PutMessageResult> putMessages(MessageExtBatch batch) {
         PutMessageResult refused = refusal(batch);
-        return refused != null ? CompletableFuture.completedFuture(refused) : commitLog.putMessages(batch);
+        return refused != null ? CompletableFuture.completedFuture(refused) : ha.afterPut(batch, commitLog.putMessages(batch));
     }
 
     @Override
@@ -309,6 +314,23 @@ public final class DefaultMessageStore implements MessageStore {
     @Override
     public boolean appendToCommitLog(long startOffset, ByteBuffer data) {
         return running && commitLog.appendData(startOffset, data);
+    }
+
+    @Override
+    public int getHaListenPort() {
+        return ha == null ? -1 : ha.listenPort();
+    }
+
+    @Override
+    public void updateHaMasterAddress(String haMasterAddress) {
+        if (ha != null) {
+            ha.updateMasterAddress(haMasterAddress);
+        }
+    }
+
+    /** Replication state (connected slaves, acknowledged offset); null before the first start. */
+    public HAService getHaService() {
+        return ha;
     }
 
     /** Runs one cleanup pass now (tests and admin commands). */

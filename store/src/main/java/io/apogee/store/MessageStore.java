@@ -110,4 +110,13 @@ public interface MessageStore {
      * Returns false when the offset does not line up.
      */
     boolean appendToCommitLog(long startOffset, ByteBuffer data);
+
+    /** The port slaves replicate from, or -1 when this store does not listen for them. */
+    default int getHaListenPort() {
+        return -1;
+    }
+
+    /** A slave: the master's replication address ({@code host:haPort}) to follow; a master ignores it. */
+    default void updateHaMasterAddress(String haMasterAddress) {
+    }
 }

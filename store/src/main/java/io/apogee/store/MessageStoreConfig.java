@@ -59,6 +59,18 @@ public class MessageStoreConfig {
     private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
     private BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
 
+    /**
+     * Replication port: below 0 no listener (a store used on its own), 0 a free port, else that
+     * port. The broker launcher sets listenPort + 1 unless configured, as RocketMQ does.
+     */
+    private int haListenPort = -1;
+    private String haMasterAddress;
+    private int haSendHeartbeatInterval = 1000 * 5;
+    private int haHousekeepingInterval = 1000 * 20;
+    private int haTransferBatchSize = 1024 * 32;
+    private int haMaxGapNotInSync = 1024 * 1024 * 256;
+    private int slaveTimeout = 3000;
+
     /** Directory of the broker's JSON config files (topics, offsets, ...): {@code <root>/config}. */
     public String getStorePathConfig() {
         return storePathRootDir + File.separator + "config";
@@ -412,5 +424,67 @@ public class MessageStoreConfig {
 
     public void setBrokerRole(BrokerRole brokerRole) {
         this.brokerRole = brokerRole;
+    }
+
+    public int getHaListenPort() {
+        return haListenPort;
+    }
+
+    public void setHaListenPort(int haListenPort) {
+        this.haListenPort = haListenPort;
+    }
+
+    /** A slave's fixed master ({@code host:haPort}); when unset it is learned from the name server. */
+    public String getHaMasterAddress() {
+        return haMasterAddress;
+    }
+
+    public void setHaMasterAddress(String haMasterAddress) {
+        this.haMasterAddress = haMasterAddress;
+    }
+
+    /** How often an idle side reports (slave: its max offset; master: an empty frame). */
+    public int getHaSendHeartbeatInterval() {
+        return haSendHeartbeatInterval;
+    }
+
+    public void setHaSendHeartbeatInterval(int haSendHeartbeatInterval) {
+        this.haSendHeartbeatInterval = haSendHeartbeatInterval;
+    }
+
+    /** A replication connection silent for this long is closed (and, on a slave, reopened). */
+    public int getHaHousekeepingInterval() {
+        return haHousekeepingInterval;
+    }
+
+    public void setHaHousekeepingInterval(int haHousekeepingInterval) {
+        this.haHousekeepingInterval = haHousekeepingInterval;
+    }
+
+    /** Most commit-log bytes the master sends in one frame. */
+    public int getHaTransferBatchSize() {
+        return haTransferBatchSize;
+    }
+
+    public void setHaTransferBatchSize(int haTransferBatchSize) {
+        this.haTransferBatchSize = haTransferBatchSize;
+    }
+
+    /** A SYNC_MASTER whose slave lags more bytes than this answers SLAVE_NOT_AVAILABLE instead of waiting. */
+    public int getHaMaxGapNotInSync() {
+        return haMaxGapNotInSync;
+    }
+
+    public void setHaMaxGapNotInSync(int haMaxGapNotInSync) {
+        this.haMaxGapNotInSync = haMaxGapNotInSync;
+    }
+
+    /** How long a SYNC_MASTER put waits for the slave before answering FLUSH_SLAVE_TIMEOUT. */
+    public int getSlaveTimeout() {
+        return slaveTimeout;
+    }
+
+    public void setSlaveTimeout(int slaveTimeout) {
+        this.slaveTimeout = slaveTimeout;
     }
 }

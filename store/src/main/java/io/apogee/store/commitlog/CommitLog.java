@@ -187,7 +187,8 @@ public final class CommitLog {
         return CompletableFuture.completedFuture(result);
     }
 
-    private static boolean waitStoreMsgOK(MessageExtBrokerInner msg) {
+    /** RocketMQ's rule: a put waits for storage unless its WAIT property says false. */
+    public static boolean waitStoreMsgOK(MessageExtBrokerInner msg) {
         String wait = MessageProperties.find(msg.getPropertiesString(), MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
         return wait == null || Boolean.parseBoolean(wait);
     }
