@@ -26,6 +26,7 @@ public class ClientConfig {
     /** Timeout of management calls (routes, heartbeats, offsets). */
     private int mqClientApiTimeout = 3_000;
     private String unitName;
+    private boolean vipChannelEnabled = false;
 
     /** {@code ip@instanceName[@unitName]}: the identity brokers see and the key of the shared client instance. */
     public String buildMQClientId() {
@@ -57,6 +58,7 @@ public class ClientConfig {
         target.persistConsumerOffsetInterval = persistConsumerOffsetInterval;
         target.mqClientApiTimeout = mqClientApiTimeout;
         target.unitName = unitName;
+        target.vipChannelEnabled = vipChannelEnabled;
     }
 
     private static String localAddress() {
@@ -131,6 +133,18 @@ public class ClientConfig {
 
     public void setPersistConsumerOffsetInterval(int persistConsumerOffsetInterval) {
         this.persistConsumerOffsetInterval = persistConsumerOffsetInterval;
+    }
+
+    public boolean isVipChannelEnabled() {
+        return vipChannelEnabled;
+    }
+
+    /**
+     * Accepted so code written for the official client compiles and runs unchanged; Apogee always
+     * talks to a broker's main port, which is what the official client does with the default false.
+     */
+    public void setVipChannelEnabled(boolean vipChannelEnabled) {
+        this.vipChannelEnabled = vipChannelEnabled;
     }
 
     public int getMqClientApiTimeout() {

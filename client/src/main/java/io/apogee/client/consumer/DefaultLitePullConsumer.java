@@ -75,6 +75,11 @@ public class DefaultLitePullConsumer extends ClientConfig {
         engine.subscribe(topic, MessageSelector.byTag(subExpression));
     }
 
+    /** Subscribes every message of a topic ({@code "*"}). */
+    public void subscribe(String topic) throws MQClientException {
+        subscribe(topic, MessageSelector.byTag("*"));
+    }
+
     public void subscribe(String topic, MessageSelector selector) throws MQClientException {
         engine.subscribe(topic, selector);
     }
@@ -140,6 +145,24 @@ public class DefaultLitePullConsumer extends ClientConfig {
     /** Commits the given offsets (next offset to consume per queue); {@code persist} also writes them through now. */
     public void commitSync(Map<MessageQueue, Long> offsetMap, boolean persist) {
         engine.commit(offsetMap, persist);
+    }
+
+    /** The official 5.x name of {@link #commitSync()}. */
+    public void commit() {
+        commitSync();
+    }
+
+    /** The official 5.x name of {@link #commitSync(Map, boolean)}. */
+    public void commit(Map<MessageQueue, Long> offsetMap, boolean persist) {
+        commitSync(offsetMap, persist);
+    }
+
+    /**
+     * The offset of the first message of the queue stored at or after {@code timestamp} (epoch ms),
+     * for {@link #seek}: the way to replay from a point in time.
+     */
+    public Long offsetForTimestamp(MessageQueue messageQueue, Long timestamp) throws MQClientException {
+        return engine.searchOffset(messageQueue, timestamp);
     }
 
     public String getConsumerGroup() {

@@ -7,12 +7,18 @@ import io.apogee.client.consumer.listener.MessageListenerOrderly;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import io.apogee.client.exception.MQClientException;
 import io.apogee.client.impl.consumer.PushConsumerEngine;
+import io.apogee.client.impl.consumer.RetryTopics;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.protocol.body.ConsumeFromWhere;
+import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.body.MessageModel;
+import io.apogee.protocol.body.SubscriptionData;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Receives messages through a listener, with the method names of the official
@@ -85,6 +91,50 @@ public class DefaultMQPushConsumer extends ClientConfig {
 
     public void registerMessageListener(MessageListenerOrderly listener) {
         this.messageListener = listener;
+    }
+
+    /** Either kind of listener; {@link #start()} refuses any other implementation of the marker interface. */
+    public void registerMessageListener(MessageListener listener) {
+        this.messageListener = listener;
+    }
+
+    /** Spring-style alias of {@link #registerMessageListener(MessageListener)}. */
+    public void setMessageListener(MessageListener listener) {
+        this.messageListener = listener;
+    }
+
+    /**
+     * Subscribes every topic of the map (topic to tag expression), as a container configures a
+     * consumer; the same as calling {@link #subscribe(String, String)} for each entry.
+     */
+    public void setSubscription(Map<String, String> subscription) throws MQClientException {
+        for (Map.Entry<String, String> e : subscription.entrySet()) {
+            subscribe(e.getKey(), e.getValue());
+        }
+    }
+
+    /** The subscribed topics with their expressions (not the group's retry topic, which is subscribed implicitly). */
+    public Map<String, String> getSubscription() {
+        return engine.subscriptions().stream().filter(sub -> !sub.getTopic().startsWith(RetryTopics.RETRY_GROUP_TOPIC_PREFIX))
+                .collect(Collectors.toMap(SubscriptionData::getTopic, SubscriptionData::getSubString));
+    }
+
+    /**
+     * Hands a message back to the broker it came from for redelivery after {@code delayLevel}
+     * (0: the broker's choice, growing with each retry), as a failed consumption does; after
+     * maxReconsumeTimes it goes to the dead-letter topic {@code %DLQ%<group>}.
+     *
+     * @throws MQClientException when neither the broker nor the retry topic took the message
+     */
+    public void sendMessageBack(MessageExt msg, int delayLevel) throws MQClientException {
+        sendMessageBack(msg, delayLevel, msg.getBrokerName());
+    }
+
+    /** As {@link #sendMessageBack(MessageExt, int)}, through the named broker. */
+    public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName) throws MQClientException {
+        if (!engine.sendMessageBack(msg, delayLevel, brokerName)) {
+            throw new MQClientException(ResponseCode.SYSTEM_ERROR, "could not send " + msg.getMsgId() + " back for a retry");
+        }
     }
 
     /** Validates the settings, joins the shared client instance, sends a heartbeat and starts rebalancing. */

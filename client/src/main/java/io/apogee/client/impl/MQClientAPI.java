@@ -12,9 +12,11 @@ import io.apogee.common.message.MessageQueue;
 import io.apogee.protocol.Json;
 import io.apogee.protocol.RequestCode;
 import io.apogee.protocol.ResponseCode;
+import io.apogee.protocol.body.CheckClientRequestBody;
 import io.apogee.protocol.body.GetConsumerListByGroupResponseBody;
 import io.apogee.protocol.body.HeartbeatData;
 import io.apogee.protocol.body.LockBatchRequestBody;
+import io.apogee.protocol.body.SubscriptionData;
 import io.apogee.protocol.body.LockBatchResponseBody;
 import io.apogee.protocol.body.UnlockBatchRequestBody;
 import io.apogee.protocol.header.ConsumerSendMsgBackRequestHeader;
@@ -313,6 +315,22 @@ public class MQClientAPI {
     public void sendHeartbeat(String addr, HeartbeatData data, long timeoutMillis)
             throws RemotingException, MQBrokerException, InterruptedException {
         invokeExpectingSuccess(addr, RequestCode.HEART_BEAT, new HeartbeatRequestHeader(), Json.toBytes(data), timeoutMillis);
+    }
+
+    /**
+     * CHECK_CLIENT_CONFIG: asks a broker whether it accepts a (non-tag) subscription, so a malformed
+     * SQL92 expression or a broker without SQL filtering fails the consumer's start with the broker's reason.
+     */
+    public void checkClientInBroker(String addr, String group, String clientId, SubscriptionData subscription, long timeoutMillis)
+            throws RemotingException, InterruptedException, MQClientException {
+        CheckClientRequestBody body = new CheckClientRequestBody();
+        body.setClientId(clientId);
+        body.setGroup(group);
+        body.setSubscriptionData(subscription);
+        RemotingCommand response = invoke(addr, RequestCode.CHECK_CLIENT_CONFIG, null, Json.toBytes(body), timeoutMillis);
+        if (response.getCode() != ResponseCode.SUCCESS) {
+            throw new MQClientException(response.getCode(), response.getRemark());
+        }
     }
 
     public void unregisterClient(String addr, String clientId, String producerGroup, String consumerGroup, long timeoutMillis)

@@ -111,6 +111,10 @@ public class DefaultMQProducer extends ClientConfig {
         engine.send(msg, mq, sendCallback, sendMsgTimeout);
     }
 
+    public void send(Message msg, MessageQueue mq, SendCallback sendCallback, long timeout) {
+        engine.send(msg, mq, sendCallback, timeout);
+    }
+
     public void sendOneway(Message msg, MessageQueue mq) throws MQClientException, RemotingException, InterruptedException {
         engine.sendOneway(msg, mq);
     }
@@ -130,6 +134,10 @@ public class DefaultMQProducer extends ClientConfig {
         engine.send(msg, selector, arg, sendCallback, sendMsgTimeout);
     }
 
+    public void send(Message msg, MessageQueueSelector selector, Object arg, SendCallback sendCallback, long timeout) {
+        engine.send(msg, selector, arg, sendCallback, timeout);
+    }
+
     public void sendOneway(Message msg, MessageQueueSelector selector, Object arg)
             throws MQClientException, RemotingException, InterruptedException {
         engine.sendOneway(msg, selector, arg);
@@ -141,21 +149,52 @@ public class DefaultMQProducer extends ClientConfig {
      */
     public SendResult send(Collection<? extends Message> msgs)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        return engine.send(MessageBatch.generateFromList(msgs, maxMessageSize), sendMsgTimeout);
+        return engine.send(batch(msgs), sendMsgTimeout);
     }
 
     public SendResult send(Collection<? extends Message> msgs, long timeout)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        return engine.send(MessageBatch.generateFromList(msgs, maxMessageSize), timeout);
+        return engine.send(batch(msgs), timeout);
     }
 
     public SendResult send(Collection<? extends Message> msgs, MessageQueue mq)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        return engine.send(MessageBatch.generateFromList(msgs, maxMessageSize), mq, sendMsgTimeout);
+        return engine.send(batch(msgs), mq, sendMsgTimeout);
+    }
+
+    public SendResult send(Collection<? extends Message> msgs, MessageQueue mq, long timeout)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return engine.send(batch(msgs), mq, timeout);
     }
 
     public void send(Collection<? extends Message> msgs, SendCallback sendCallback) throws MQClientException {
-        engine.send(MessageBatch.generateFromList(msgs, maxMessageSize), sendCallback, sendMsgTimeout);
+        engine.send(batch(msgs), sendCallback, sendMsgTimeout);
+    }
+
+    public void send(Collection<? extends Message> msgs, SendCallback sendCallback, long timeout) throws MQClientException {
+        engine.send(batch(msgs), sendCallback, timeout);
+    }
+
+    public void send(Collection<? extends Message> msgs, MessageQueue mq, SendCallback sendCallback) throws MQClientException {
+        engine.send(batch(msgs), mq, sendCallback, sendMsgTimeout);
+    }
+
+    public void send(Collection<? extends Message> msgs, MessageQueue mq, SendCallback sendCallback, long timeout)
+            throws MQClientException {
+        engine.send(batch(msgs), mq, sendCallback, timeout);
+    }
+
+    private MessageBatch batch(Collection<? extends Message> msgs) throws MQClientException {
+        return MessageBatch.generateFromList(msgs, maxMessageSize);
+    }
+
+    public boolean isSendMessageWithVIPChannel() {
+        return isVipChannelEnabled();
+    }
+
+    /** The official producer's alias of {@link #setVipChannelEnabled}. */
+    public void setSendMessageWithVIPChannel(boolean sendMessageWithVIPChannel) {
+        setVipChannelEnabled(sendMessageWithVIPChannel);
     }
 
     public String getProducerGroup() {

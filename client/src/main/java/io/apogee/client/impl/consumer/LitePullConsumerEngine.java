@@ -9,6 +9,7 @@ import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.consumer.store.ReadOffsetType;
 import io.apogee.client.consumer.store.RemoteBrokerOffsetStore;
 import io.apogee.client.exception.MQClientException;
+import io.apogee.client.impl.MQClientAPI;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.MQConsumerInner;
@@ -361,24 +362,30 @@ public final class LitePullConsumerEngine implements MQConsumerInner {
     }
 
     public void seekToBegin(MessageQueue mq) throws MQClientException {
-        checkRunning();
-        try {
-            seek(mq, instance.getMQClientAPI().getMinOffset(brokerAddr(mq), mq, config.getMqClientApiTimeout()));
-        } catch (MQClientException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new MQClientException("cannot read the min offset of " + mq, e);
-        }
+        seek(mq, askBroker(mq, "the min offset", (api, addr, timeout) -> api.getMinOffset(addr, mq, timeout)));
     }
 
     public void seekToEnd(MessageQueue mq) throws MQClientException {
+        seek(mq, askBroker(mq, "the max offset", (api, addr, timeout) -> api.getMaxOffset(addr, mq, timeout)));
+    }
+
+    public long searchOffset(MessageQueue mq, long timestamp) throws MQClientException {
+        return askBroker(mq, "the offset at " + timestamp, (api, addr, timeout) -> api.searchOffset(addr, mq, timestamp, timeout));
+    }
+
+    /** One offset question to the master of the queue's broker. */
+    private interface OffsetQuery {
+        long ask(MQClientAPI api, String addr, long timeoutMillis) throws Exception;
+    }
+
+    private long askBroker(MessageQueue mq, String what, OffsetQuery query) throws MQClientException {
         checkRunning();
         try {
-            seek(mq, instance.getMQClientAPI().getMaxOffset(brokerAddr(mq), mq, config.getMqClientApiTimeout()));
+            return query.ask(instance.getMQClientAPI(), brokerAddr(mq), config.getMqClientApiTimeout());
         } catch (MQClientException e) {
             throw e;
         } catch (Exception e) {
-            throw new MQClientException("cannot read the max offset of " + mq, e);
+            throw new MQClientException("cannot read " + what + " of " + mq, e);
         }
     }
 

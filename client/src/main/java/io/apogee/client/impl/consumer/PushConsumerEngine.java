@@ -101,15 +101,51 @@ public final class PushConsumerEngine implements MQConsumerInner {
         instance.start();
         // Routes, then the heartbeat (the brokers must know the group before it pulls), then the first rebalance.
         subscriptions.keySet().forEach(instance::updateTopicRouteInfoFromNameServer);
+        try {
+            checkFiltersInBroker();
+        } catch (MQClientException e) {
+            consumeService.shutdown(0);
+            instance.unregisterConsumer(config.getConsumerGroup());
+            instance.shutdown();
+            throw e;
+        }
         instance.sendHeartbeatToAllBrokerWithLock();
         running = true;
         instance.rebalanceImmediately();
+    }
+
+    /**
+     * Lets a broker of each topic judge the SQL92 subscriptions before any pull, as the official
+     * consumer does: a malformed expression fails start() with the broker's reason instead of
+     * silently delivering nothing. Topics without a route yet are not checked.
+     */
+    private void checkFiltersInBroker() throws MQClientException {
+        for (SubscriptionData sub : subscriptions.values()) {
+            String addr = instance.findBrokerAddrByTopic(sub.getTopic());
+            if (addr == null || sub.getExpressionType() == null || SubscriptionData.EXPRESSION_TAG.equals(sub.getExpressionType())) {
+                continue;
+            }
+            try {
+                instance.getMQClientAPI().checkClientInBroker(addr, config.getConsumerGroup(), instance.getClientId(), sub,
+                        config.getMqClientApiTimeout());
+            } catch (MQClientException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new MQClientException("could not check the " + sub.getExpressionType() + " subscription of "
+                        + sub.getTopic() + " with broker " + addr, e);
+            }
+        }
     }
 
     private void checkConfig() throws MQClientException {
         Validators.checkGroup(config.getConsumerGroup());
         if (config.getMessageListener() == null) {
             throw new MQClientException(ResponseCode.SYSTEM_ERROR, "messageListener is null: register a listener before start()");
+        }
+        if (!(config.getMessageListener() instanceof MessageListenerOrderly)
+                && !(config.getMessageListener() instanceof MessageListenerConcurrently)) {
+            throw new MQClientException(ResponseCode.SYSTEM_ERROR,
+                    "messageListener must be a MessageListenerOrderly or a MessageListenerConcurrently");
         }
         if (config.getMessageModel() == null || config.getAllocateMessageQueueStrategy() == null) {
             throw new MQClientException(ResponseCode.SYSTEM_ERROR, "messageModel and allocateMessageQueueStrategy must be set");
@@ -299,10 +335,15 @@ public final class PushConsumerEngine implements MQConsumerInner {
      * False when both failed.
      */
     boolean sendMessageBack(MessageExt msg, int delayLevel) {
+        return sendMessageBack(msg, delayLevel, msg.getBrokerName());
+    }
+
+    /** As {@link #sendMessageBack(MessageExt, int)}, through the named broker (the one the message came from). */
+    public boolean sendMessageBack(MessageExt msg, int delayLevel, String brokerName) {
         int maxReconsume = maxReconsumeTimes();
         try {
-            String addr = instance.findBrokerAddressInPublish(msg.getBrokerName());
-            instance.getMQClientAPI().consumerSendMessageBack(addr, msg.getBrokerName(), msg, config.getConsumerGroup(),
+            String addr = instance.findBrokerAddressInPublish(brokerName);
+            instance.getMQClientAPI().consumerSendMessageBack(addr, brokerName, msg, config.getConsumerGroup(),
                     delayLevel, maxReconsume, SEND_BACK_TIMEOUT);
             return true;
         } catch (Exception e) {
