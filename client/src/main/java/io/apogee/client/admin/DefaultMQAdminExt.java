@@ -7,6 +7,7 @@ import io.apogee.client.exception.MQClientException;
 import io.apogee.client.impl.MQClientAPI;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
+import io.apogee.client.producer.SendResult;
 import io.apogee.common.message.MessageCodec;
 import io.apogee.common.message.MessageConst;
 import io.apogee.common.message.MessageExt;
@@ -395,6 +396,40 @@ public class DefaultMQAdminExt extends ClientConfig {
             }
         }
         return new QueryResult(indexTimestamp, found);
+    }
+
+    // ---- dead letters ----
+
+    /**
+     * The dead letters of a consumer group: messages of {@code %DLQ%<consumerGroup>} that failed
+     * maxReconsumeTimes times, oldest first, at most {@code maxNum}. Reading them moves no offsets.
+     * {@link MessageExt#getMsgId()} is the message's unique id, as the consumer saw it; the topic it
+     * was first sent to is in property {@code RETRY_TOPIC}. Empty when the group has no dead letters.
+     */
+    public List<MessageExt> queryDlqMessages(String consumerGroup, int maxNum) throws MQClientException, InterruptedException {
+        return deadLetters().list(consumerGroup, maxNum);
+    }
+
+    /**
+     * Sends a dead letter of {@code consumerGroup} back to the topic it was first sent to, where
+     * every group subscribed to that topic consumes it again with a fresh count of retries. The copy
+     * keeps body, tags, keys, user properties and unique id; the dead letter itself stays where it is.
+     *
+     * @param msgId the unique id ({@link MessageExt#getMsgId()} of {@link #queryDlqMessages}) or the
+     *              offset id of the dead letter
+     * @throws MQClientException when the group has no dead letter with that id
+     */
+    public SendResult resendDlqMessage(String consumerGroup, String msgId) throws Exception {
+        MessageExt deadLetter = deadLetters().find(consumerGroup, msgId);
+        if (deadLetter == null) {
+            throw new MQClientException(ResponseCode.QUERY_NOT_FOUND,
+                    "no message " + msgId + " in " + DeadLetterQueue.topicOf(consumerGroup));
+        }
+        return deadLetters().resend(deadLetter);
+    }
+
+    private DeadLetterQueue deadLetters() {
+        return new DeadLetterQueue(instance, timeoutMillis);
     }
 
     private static boolean hasKey(MessageExt msg, String key) {
