@@ -86,6 +86,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // An interrupted comparison (Ctrl-C, kill) must not leave brokers and clients running: they
+        // would hold the ports and load the machine under the next run.
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "compare-cleanup"));
         List<Workload> selected = Workload.parse(workloads);
         Path runDir = workDir.resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC).format(Instant.now()));
