@@ -57,6 +57,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,8 +124,9 @@ public class BrokerController {
         this.put = new RedirectingPut(store, List.of(new HalfMessageRedirect(), new DelayLevelRedirect(delayLevels),
                 new TimerRedirect(TimeUnit.SECONDS.toMillis(brokerConfig.getTimerMaxDelaySec()))));
         this.transactions = new TransactionalMessages(put, offsetManager, new TransactionConfig(brokerConfig.getTransactionTimeOut(),
-                brokerConfig.getTransactionCheckInterval(), brokerConfig.getTransactionCheckMax()),
-                this::sendTransactionCheck, brokerConfig.getBrokerName());
+                brokerConfig.getTransactionCheckInterval(), brokerConfig.getTransactionCheckMax(),
+                TimeUnit.HOURS.toMillis(store.getMessageStoreConfig().getFileReservedTime())),
+                this::transactionCheckRecipient, brokerConfig.getBrokerName());
         this.scheduleService = new ScheduleMessageService(store, delayLevels, new DelayOffsetTable(configDir),
                 brokerConfig.getFlushDelayOffsetInterval());
         this.timerService = new TimerMessageService(store, Path.of(store.getMessageStoreConfig().getStorePathRootDir(), "timer"),
@@ -218,14 +220,10 @@ public class BrokerController {
                 RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
     }
 
-    /** CHECK_TRANSACTION_STATE goes to any live producer of the half message's group; false when none is connected. */
-    private boolean sendTransactionCheck(String producerGroup, RemotingCommand check) {
+    /** CHECK_TRANSACTION_STATE goes to any live producer of the half message's group; null when none is connected. */
+    private Consumer<RemotingCommand> transactionCheckRecipient(String producerGroup) {
         Channel channel = producerManager.anyActiveChannel(producerGroup);
-        if (channel == null) {
-            return false;
-        }
-        broker2Client.oneway(channel, check);
-        return true;
+        return channel == null ? null : check -> broker2Client.oneway(channel, check);
     }
 
     private void register(RequestProcessor processor, ExecutorService executor, int... codes) {

@@ -1,11 +1,12 @@
 package io.apogee.broker.transaction;
 
 import io.apogee.remoting.protocol.RemotingCommand;
+import java.util.function.Consumer;
 
-/** Delivers a CHECK_TRANSACTION_STATE request to one live producer of a group. */
+/** Finds a live producer of a group to deliver a CHECK_TRANSACTION_STATE request to. */
 @FunctionalInterface
 public interface TransactionCheckSender {
 
-    /** False when no producer of {@code producerGroup} is connected. */
-    boolean send(String producerGroup, RemotingCommand checkRequest);
+    /** Sends a check request to one connected producer of {@code producerGroup}; null when none is connected. */
+    Consumer<RemotingCommand> producerOf(String producerGroup);
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * transactionTimeOut ago ends the walk, as all after it are younger still; one whose producer asked
  * for a longer first delay (CHECK_IMMUNITY_TIME_IN_SECONDS) is queued again unchecked until that has
  * passed since it was born; any other is queued again with one more check counted and its producer
- * group is asked, about that new copy, with CHECK_TRANSACTION_STATE. After transactionCheckMax
- * checks a half message is moved to TRANS_CHECK_MAX_TIME_TOPIC and forgotten. How far the walk got
+ * group is asked, about that new copy, with CHECK_TRANSACTION_STATE (when none of its producers is
+ * online it is queued again uncounted). After transactionCheckMax checks a half message is moved to
+ * TRANS_CHECK_MAX_TIME_TOPIC and forgotten. How far the walk got
  * (on both internal topics) is kept as consumer offsets of CID_RMQ_SYS_TRANS, so a restart goes on
  * from there.
  */
@@ -118,13 +120,9 @@ public final class TransactionCheckService {
                                 LOG.debug("half message {} was resolved through its original", queueOffset);
                             } else if (now - half.getBornTimestamp() < ownImmunity(half)) {
                                 // Not due yet by its own longer immunity; it must not hold up the ones behind it.
-                                PutMessageResult requeued = halves.requeue(half,
-                                        intProperty(half, MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, 0));
-                                if (!requeued.isOk()) {
-                                    throw new IllegalStateException("cannot requeue half message: " + requeued);
-                                }
+                                requeue(half, checkTimes(half));
                             } else {
-                                asked += checkOne(half) ? 1 : 0;
+                                asked += checkOne(half, now) ? 1 : 0;
                             }
                         }
                     }
@@ -139,32 +137,53 @@ public final class TransactionCheckService {
         return asked;
     }
 
-    /** Requeues and asks about one open half message; false when it was given up or no producer is online. */
-    private boolean checkOne(MessageExt half) {
-        int checks = intProperty(half, MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, 0);
+    /**
+     * Requeues and asks about one open half message; false when it was given up or no producer is online.
+     * A walk that finds no producer of the group connected (a broker just restarted, before the
+     * producers' heartbeats; an application being redeployed) asked nobody, so it does not count
+     * towards transactionCheckMax: the half message just waits, at most producerWaitMax after its birth.
+     */
+    private boolean checkOne(MessageExt half, long now) {
+        int checks = checkTimes(half);
         if (checks >= config.transactionCheckMax()) {
-            PutMessageResult moved = halves.discard(half);
-            LOG.warn("half message {} of group {} (topic {}) was checked {} times without an answer; moved to {}: {}",
-                    half.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX),
-                    half.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP), half.getProperty(MessageConst.PROPERTY_REAL_TOPIC),
-                    checks, TransactionTopics.CHECK_MAX_TIME, moved.getPutMessageStatus());
+            giveUp(half, "was checked " + checks + " times without an answer");
             return false;
         }
-        PutMessageResult requeued = halves.requeue(half, checks + 1);
-        if (!requeued.isOk()) {
-            throw new IllegalStateException("cannot requeue half message: " + requeued);
+        String group = half.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP);
+        Consumer<RemotingCommand> producer = group == null ? null : sender.producerOf(group);
+        if (producer == null) {
+            if (now - half.getBornTimestamp() > config.producerWaitMax()) {
+                giveUp(half, "found no producer online for " + config.producerWaitMax() + " ms");
+            } else {
+                LOG.info("no producer of group {} online to check transaction {}", group,
+                        half.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX));
+                requeue(half, checks);
+            }
+            return false;
         }
+        PutMessageResult requeued = requeue(half, checks + 1);
         half.putProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, String.valueOf(checks + 1));
         half.setCommitLogOffset(requeued.getAppendMessageResult().getWroteOffset());
         half.setQueueOffset(requeued.getAppendMessageResult().getLogicsOffset());
         half.setMsgId(requeued.getAppendMessageResult().getMsgId());
-        String group = half.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP);
-        boolean sent = group != null && sender.send(group, checkRequest(half));
-        if (!sent) {
-            LOG.info("no producer of group {} online to check transaction {}", group,
-                    half.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX));
+        producer.accept(checkRequest(half));
+        return true;
+    }
+
+    private PutMessageResult requeue(MessageExt half, int checkTimes) {
+        PutMessageResult requeued = halves.requeue(half, checkTimes);
+        if (!requeued.isOk()) {
+            throw new IllegalStateException("cannot requeue half message: " + requeued);
         }
-        return sent;
+        return requeued;
+    }
+
+    private void giveUp(MessageExt half, String why) {
+        PutMessageResult moved = halves.discard(half);
+        LOG.warn("half message {} of group {} (topic {}) {}; moved to {}: {}",
+                half.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX),
+                half.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP), half.getProperty(MessageConst.PROPERTY_REAL_TOPIC),
+                why, TransactionTopics.CHECK_MAX_TIME, moved.getPutMessageStatus());
     }
 
     private RemotingCommand checkRequest(MessageExt half) {
@@ -187,7 +206,11 @@ public final class TransactionCheckService {
     /** The first-check delay the producer asked for (CHECK_IMMUNITY_TIME_IN_SECONDS), before any check; else 0. */
     private static long ownImmunity(MessageExt half) {
         int seconds = intProperty(half, MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS, -1);
-        return seconds > 0 && intProperty(half, MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, 0) == 0 ? seconds * 1000L : 0;
+        return seconds > 0 && checkTimes(half) == 0 ? seconds * 1000L : 0;
+    }
+
+    private static int checkTimes(MessageExt half) {
+        return intProperty(half, MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, 0);
     }
 
     /** Op records from {@code from}: pairs of (op queue offset, half queue offset), in op order. */

@@ -3,6 +3,7 @@ package io.apogee.broker.transaction;
 import static io.apogee.broker.schedule.TestMessages.message;
 import static io.apogee.broker.schedule.TestMessages.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.apogee.broker.offset.ConsumerOffsetManager;
 import io.apogee.broker.schedule.DelayLevelRedirect;
@@ -25,6 +26,7 @@ import io.apogee.store.AppendMessageResult;
 import io.apogee.store.MessageStoreConfig;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(30)
 class TransactionalMessagesTest {
     /** Checks are due at once so the test never waits for them. */
-    private static final TransactionConfig CONFIG = new TransactionConfig(0, 60_000, 3);
+    private static final TransactionConfig CONFIG = new TransactionConfig(0, 60_000, 3, 60_000);
 
     @TempDir
     Path dir;
@@ -58,10 +60,13 @@ class TransactionalMessagesTest {
     }
 
     private TransactionalMessages newTransactions() {
-        return new TransactionalMessages(put, offsets, CONFIG, (group, request) -> {
+        return newTransactions(CONFIG);
+    }
+
+    private TransactionalMessages newTransactions(TransactionConfig config) {
+        return new TransactionalMessages(put, offsets, config, group -> {
             assertThat(group).isEqualTo("PG");
-            checks.add(request);
-            return producerOnline;
+            return producerOnline ? checks::add : null;
         }, "broker-a");
     }
 
@@ -162,7 +167,6 @@ class TransactionalMessagesTest {
 
     @Test
     void halfMessageCheckedTooOftenIsMovedAside() {
-        producerOnline = false;
         sendHalf("d");
         for (int i = 0; i < CONFIG.transactionCheckMax(); i++) {
             transactions.checkNow();
@@ -178,6 +182,38 @@ class TransactionalMessagesTest {
         assertThat(readAll(store, "T", 2)).isEmpty();
     }
 
+    /** A restarted broker walks before the producers' heartbeats arrive: those walks asked nobody and do not count. */
+    @Test
+    void walksWithNoProducerOnlineAreNotCountedAsChecks() throws Exception {
+        producerOnline = false;
+        sendHalf("g");
+        for (int i = 0; i < CONFIG.transactionCheckMax() + 2; i++) {
+            assertThat(transactions.checkNow()).isZero();
+        }
+        assertThat(readAll(store, TransactionTopics.CHECK_MAX_TIME, 0)).isEmpty();
+
+        producerOnline = true;
+        assertThat(transactions.checkNow()).isEqualTo(1);
+        RemotingCommand check = checks.get(0);
+        MessageExt shown = MessageCodec.decode(ByteBuffer.wrap(check.getBody()), true, true);
+        assertThat(shown.getProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES)).as("the first real check").isEqualTo("1");
+    }
+
+    @Test
+    void halfMessageWithNoProducerForTooLongIsMovedAside() {
+        transactions.shutdown();
+        transactions = newTransactions(new TransactionConfig(0, 60_000, 3, 0));
+        producerOnline = false;
+        sendHalf("h");
+        long born = System.currentTimeMillis();
+        await().atMost(Duration.ofSeconds(5)).until(() -> System.currentTimeMillis() > born + 1);
+        transactions.checkNow();
+        List<MessageExt> given = readAll(store, TransactionTopics.CHECK_MAX_TIME, 0);
+        assertThat(given).hasSize(1);
+        assertThat(given.get(0).getProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES)).as("never asked").isNull();
+        assertThat(checks).isEmpty();
+    }
+
     @Test
     void aLongerImmunityDelaysOnlyItsOwnCheck() throws Exception {
         sendHalf("patient", "1");
@@ -185,7 +221,7 @@ class TransactionalMessagesTest {
         assertThat(transactions.checkNow()).as("only the one without its own immunity").isEqualTo(1);
         assertThat(checks.get(0).readCustomHeader(CheckTransactionStateRequestHeader.class).getMsgId()).isEqualTo("ID-f");
         long bornBefore = System.currentTimeMillis();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(5))
                 .until(() -> System.currentTimeMillis() > bornBefore + 1_000);
         assertThat(transactions.checkNow()).isEqualTo(2);
         assertThat(checks).extracting(c -> c.readCustomHeader(CheckTransactionStateRequestHeader.class).getMsgId())

@@ -7,6 +7,7 @@ import io.apogee.server.Standalone;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -60,6 +61,88 @@ class BrokerTransactionTest {
         }
     }
 
+    /**
+     * A 5.x producer heartbeats only to brokers of the topics it knows a route for; one that has sent
+     * nothing yet learns them from setTopics, else no broker can reach it with a check.
+     */
+    private static TransactionMQProducer producer(String namesrv, String topic, TransactionListener listener) throws Exception {
+        TransactionMQProducer producer = new TransactionMQProducer("tx-producer");
+        producer.setNamesrvAddr(namesrv);
+        producer.setInstanceName("tx-" + UUID.randomUUID());
+        producer.setPollNameServerInterval(1000);
+        producer.setHeartbeatBrokerInterval(1000);
+        producer.setTopics(List.of(topic));
+        producer.setTransactionListener(listener);
+        producer.start();
+        return producer;
+    }
+
+    private static Standalone standalone(Path dir) {
+        Standalone apogee = Standalone.forTests(dir);
+        apogee.brokerConfig().setTransactionTimeOut(500);
+        apogee.brokerConfig().setTransactionCheckInterval(500);
+        apogee.brokerConfig().setTransactionCheckMax(CHECK_MAX);
+        return apogee;
+    }
+
+    /** A transaction left open when the broker stops is checked, and committed, by the restarted broker. */
+    @Test
+    void openTransactionIsResolvedAfterABrokerRestart() throws Exception {
+        System.setProperty("rocketmq.client.localOffsetStoreDir", dir.resolve("client-offsets").toString());
+        Standalone first = standalone(dir).start();
+        TransactionListener undecided = new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                return LocalTransactionState.UNKNOW;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                return LocalTransactionState.UNKNOW;
+            }
+        };
+        TransactionMQProducer before = producer(first.namesrvAddr(), "TxRestartTopic", undecided);
+        try {
+            before.sendMessageInTransaction(new Message("TxRestartTopic", "survivor".getBytes(StandardCharsets.UTF_8)), null);
+        } finally {
+            before.shutdown();
+            first.shutdown();
+        }
+
+        Standalone second = standalone(dir).start();
+        Listener deciding = new Listener();
+        TransactionMQProducer after = producer(second.namesrvAddr(), "TxRestartTopic", new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                return LocalTransactionState.UNKNOW;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                deciding.checks.computeIfAbsent(body(msg), b -> new AtomicInteger()).incrementAndGet();
+                return LocalTransactionState.COMMIT_MESSAGE;
+            }
+        });
+        DefaultMQPushConsumer consumer = BrokerTestClients.pushConsumer(second.namesrvAddr(), "tx-restart-consumer");
+        try {
+            AtomicInteger deliveries = new AtomicInteger();
+            consumer.subscribe("TxRestartTopic", "*");
+            consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+                msgs.forEach(m -> assertThat(body(m)).isEqualTo("survivor"));
+                deliveries.addAndGet(msgs.size());
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            consumer.start();
+            await().atMost(WAIT).until(() -> deliveries.get() >= 1);
+            assertThat(deliveries.get()).isEqualTo(1);
+            assertThat(deciding.checks).containsKey("survivor");
+        } finally {
+            consumer.shutdown();
+            after.shutdown();
+            second.shutdown();
+        }
+    }
+
     private static String body(Message msg) {
         return new String(msg.getBody(), StandardCharsets.UTF_8);
     }
@@ -67,23 +150,13 @@ class BrokerTransactionTest {
     @Test
     void commitRollbackCheckBackAndGivingUp() throws Exception {
         System.setProperty("rocketmq.client.localOffsetStoreDir", dir.resolve("client-offsets").toString());
-        Standalone apogee = Standalone.forTests(dir);
-        apogee.brokerConfig().setTransactionTimeOut(500);
-        apogee.brokerConfig().setTransactionCheckInterval(500);
-        apogee.brokerConfig().setTransactionCheckMax(CHECK_MAX);
-        apogee.start();
+        Standalone apogee = standalone(dir).start();
         String namesrv = apogee.namesrvAddr();
         Listener listener = new Listener();
-        TransactionMQProducer producer = new TransactionMQProducer("tx-producer");
-        producer.setNamesrvAddr(namesrv);
-        producer.setInstanceName("tx-" + UUID.randomUUID());
-        producer.setPollNameServerInterval(1000);
-        producer.setHeartbeatBrokerInterval(1000);
-        producer.setTransactionListener(listener);
+        TransactionMQProducer producer = producer(namesrv, "TxTopic", listener);
         DefaultMQPushConsumer consumer = BrokerTestClients.pushConsumer(namesrv, "tx-consumer");
         DefaultMQAdminExt admin = BrokerTestClients.admin(namesrv);
         try {
-            producer.start();
             Set<String> received = ConcurrentHashMap.newKeySet();
             AtomicInteger deliveries = new AtomicInteger();
             for (String body : new String[] {"commit", "rollback", "unknown-then-commit", "silent"}) {
