@@ -18,6 +18,7 @@ import io.apogee.broker.processor.ConsumeProgressProcessor;
 import io.apogee.broker.processor.ConsumerCallbackProcessor;
 import io.apogee.broker.processor.ConsumerManageProcessor;
 import io.apogee.broker.processor.ConsumerStatusProcessor;
+import io.apogee.broker.processor.DelayOffsetProcessor;
 import io.apogee.broker.processor.GroupAdminProcessor;
 import io.apogee.broker.processor.LockBatchProcessor;
 import io.apogee.broker.processor.PullMessageProcessor;
@@ -31,6 +32,7 @@ import io.apogee.broker.schedule.DelayLevels;
 import io.apogee.broker.schedule.DelayOffsetTable;
 import io.apogee.broker.schedule.RedirectingPut;
 import io.apogee.broker.schedule.ScheduleMessageService;
+import io.apogee.broker.slave.SlaveSynchronizer;
 import io.apogee.broker.timer.TimerMessageService;
 import io.apogee.broker.timer.TimerRedirect;
 import io.apogee.broker.topic.TopicConfigManager;
@@ -46,6 +48,7 @@ import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingServer;
 import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.store.BrokerRole;
 import io.apogee.store.MessageStore;
 import io.netty.channel.Channel;
 import java.io.IOException;
@@ -72,6 +75,8 @@ public class BrokerController {
     private static final int MAX_REGISTER_PERIOD = 60_000;
     /** How long before a second starts the timer wheel loads that second's messages. */
     private static final long TIMER_LOOKAHEAD_MILLIS = 200;
+    /** How often a slave copies the master's metadata (RocketMQ: every 60 s); a new master is copied at once. */
+    private static final long SLAVE_SYNC_PERIOD = 60_000;
 
     private final BrokerConfig brokerConfig;
     private final MessageStore store;
@@ -94,6 +99,8 @@ public class BrokerController {
     private final TimerMessageService timerService;
     private final TransactionalMessages transactions;
     private final SubscriptionFilters filters;
+    private final DelayOffsetTable delayOffsets;
+    private final SlaveSynchronizer slaveSync;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("BrokerScheduler"));
     /** Registration runs on its own thread so a slow name server never delays offset flushes. */
@@ -127,7 +134,9 @@ public class BrokerController {
                 brokerConfig.getTransactionCheckInterval(), brokerConfig.getTransactionCheckMax(),
                 TimeUnit.HOURS.toMillis(store.getMessageStoreConfig().getFileReservedTime())),
                 this::transactionCheckRecipient, brokerConfig.getBrokerName());
-        this.scheduleService = new ScheduleMessageService(store, delayLevels, new DelayOffsetTable(configDir),
+        this.delayOffsets = new DelayOffsetTable(configDir);
+        this.slaveSync = new SlaveSynchronizer(outerAPI, topicManager, groupManager, offsetManager, delayOffsets, store, scheduler);
+        this.scheduleService = new ScheduleMessageService(store, delayLevels, delayOffsets,
                 brokerConfig.getFlushDelayOffsetInterval());
         this.timerService = new TimerMessageService(store, Path.of(store.getMessageStoreConfig().getStorePathRootDir(), "timer"),
                 brokerConfig.getTimerWheelSlots(), TIMER_LOOKAHEAD_MILLIS);
@@ -150,9 +159,14 @@ public class BrokerController {
         }
         store.addDispatchListener(holdService);
         store.addDispatchListener((topic, queueId, offset, tagsCode, storeTime, properties) -> timerService.onArrival(topic));
-        scheduleService.start();
-        timerService.start();
-        transactions.start();
+        if (isSlave()) {
+            // a slave writes nothing of its own: delivery of delayed, timed and half messages is the master's job
+            delayOffsets.load();
+        } else {
+            scheduleService.start();
+            timerService.start();
+            transactions.start();
+        }
         registerProcessors();
         server.setChannelEventListener(housekeeping);
         server.start();
@@ -168,6 +182,9 @@ public class BrokerController {
                 brokerConfig.getClientScanIntervalMills(), TimeUnit.MILLISECONDS);
         int period = Math.max(MIN_REGISTER_PERIOD, Math.min(MAX_REGISTER_PERIOD, brokerConfig.getRegisterNameServerPeriod()));
         scheduler.scheduleAtFixedRate(this::requestRegistration, period, period, TimeUnit.MILLISECONDS);
+        if (isSlave()) {
+            scheduler.scheduleAtFixedRate(slaveSync::syncAll, SLAVE_SYNC_PERIOD, SLAVE_SYNC_PERIOD, TimeUnit.MILLISECONDS);
+        }
         running = true;
         registerNow();
         LOG.info("broker {} ({}) started at {}, name servers {}", brokerConfig.getBrokerName(),
@@ -216,6 +233,7 @@ public class BrokerController {
                 RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY);
         register(new ConsumerStatusProcessor(consumerManager, broker2Client), executors.admin(),
                 RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS);
+        register(new DelayOffsetProcessor(delayOffsets), executors.admin(), RequestCode.GET_ALL_DELAY_OFFSET);
         register(new BrokerInfoProcessor(brokerConfig, store, executors, topicManager), executors.admin(),
                 RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
     }
@@ -244,10 +262,23 @@ public class BrokerController {
 
     private void registerNow() {
         try {
-            outerAPI.registerBrokerAll(withBrokerPermission(topicManager.snapshot()));
+            var answers = outerAPI.registerBrokerAll(withBrokerPermission(topicManager.snapshot()), haServerAddr());
+            if (isSlave()) {
+                slaveSync.follow(answers);
+            }
         } catch (RuntimeException e) {
             LOG.warn("registration with the name servers failed", e);
         }
+    }
+
+    /** Where slaves replicate from: the store's HA listener, else RocketMQ's default listenPort + 1. */
+    private String haServerAddr() {
+        int port = store.getHaListenPort();
+        return brokerConfig.getBrokerIP2() + ":" + (port >= 0 ? port : brokerConfig.getListenPort() + 1);
+    }
+
+    private boolean isSlave() {
+        return store.getMessageStoreConfig().getBrokerRole() == BrokerRole.SLAVE;
     }
 
     /**
@@ -323,5 +354,10 @@ public class BrokerController {
 
     public MessageStore store() {
         return store;
+    }
+
+    /** A slave's view of its master (address, metadata sync). */
+    public SlaveSynchronizer slaveSynchronizer() {
+        return slaveSync;
     }
 }

@@ -29,6 +29,7 @@ public final class BrokerCommand implements Callable<Integer> {
         if (namesrvAddr != null) {
             brokerConfig.setNamesrvAddr(namesrvAddr);
         }
+        ReplicationDefaults.apply(brokerConfig, storeConfig);
         BrokerController broker = new BrokerController(brokerConfig, new NettyServerConfig(), new NettyClientConfig(),
                 new DefaultMessageStore(storeConfig));
         broker.start();

@@ -40,6 +40,7 @@ public final class StandaloneCommand implements Callable<Integer> {
         String defaultKvPath = namesrvConfig.getKvConfigPath();
         Ports ports = new Ports();
         configOptions.applyTo(namesrvConfig, brokerConfig, storeConfig, ports);
+        ReplicationDefaults.apply(brokerConfig, storeConfig);
         if (namesrvConfig.getKvConfigPath().equals(defaultKvPath)) {
             namesrvConfig.setKvConfigPath(Path.of(storeConfig.getStorePathRootDir(), "namesrv", "kvConfig.json").toString());
         }

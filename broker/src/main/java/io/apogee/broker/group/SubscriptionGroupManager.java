@@ -74,6 +74,18 @@ public class SubscriptionGroupManager {
         return true;
     }
 
+    /** A slave takes the master's groups whole when the master's data version differs from its own. */
+    public synchronized void replaceWith(SubscriptionGroupWrapper master) {
+        if (master.getDataVersion() == null || dataVersion.equals(master.getDataVersion())) {
+            return;
+        }
+        table.clear();
+        table.putAll(master.getSubscriptionGroupTable());
+        dataVersion.assignNewOne(master.getDataVersion());
+        file.save(snapshot());
+        LOG.info("subscription groups replaced by the master's: {} groups", table.size());
+    }
+
     private void changed() {
         dataVersion.nextVersion();
         file.save(snapshot());

@@ -88,6 +88,12 @@ public class ConsumerOffsetManager {
         }
     }
 
+    /** A slave takes the master's offsets over its own (queues the master does not know keep the slave's). */
+    public void putAll(ConsumerOffsetSerializeWrapper master) {
+        master.getOffsetTable().forEach((key, queues) ->
+                offsetTable.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).putAll(queues));
+    }
+
     public ConsumerOffsetSerializeWrapper snapshot() {
         ConsumerOffsetSerializeWrapper wrapper = new ConsumerOffsetSerializeWrapper();
         Map<String, Map<Integer, Long>> copy = new HashMap<>();

@@ -6,8 +6,10 @@ import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.TopicConfigSerializeWrapper;
 import io.apogee.protocol.namesrv.RegisterBrokerBody;
 import io.apogee.protocol.namesrv.RegisterBrokerRequestHeader;
+import io.apogee.protocol.namesrv.RegisterBrokerResponseHeader;
 import io.apogee.protocol.namesrv.UnRegisterBrokerRequestHeader;
 import io.apogee.remoting.netty.NettyClientConfig;
+import io.apogee.remoting.header.RemotingCommandException;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.RemotingCommand;
 import java.util.ArrayList;
@@ -21,7 +23,10 @@ import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The broker's calls to the name servers: register (with the full topic table) and unregister, to every one of them. */
+/**
+ * The broker's outgoing calls: register (with the full topic table) and unregister, to every name
+ * server; and a slave's metadata requests to its master.
+ */
 public class BrokerOuterAPI {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerOuterAPI.class);
     /** How long the name server keeps us without a new registration. */
@@ -51,18 +56,21 @@ public class BrokerOuterAPI {
         return Arrays.stream(addrs.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** Registers with every name server in parallel; returns how many accepted. Failures are logged, not thrown. */
-    public int registerBrokerAll(TopicConfigSerializeWrapper topics) {
+    /**
+     * Registers with every name server in parallel; returns the answers of those that accepted (for a
+     * slave they name its master). Failures are logged, not thrown.
+     */
+    public List<RegisterBrokerResponseHeader> registerBrokerAll(TopicConfigSerializeWrapper topics, String haServerAddr) {
         byte[] body = new RegisterBrokerBody(topics, List.of()).encode(false, RemotingCommand.CURRENT_VERSION);
         CRC32 crc = new CRC32();
         crc.update(body);
-        List<CompletableFuture<Boolean>> calls = new ArrayList<>();
+        List<CompletableFuture<RemotingCommand>> calls = new ArrayList<>();
         for (String namesrv : nameServers()) {
             RegisterBrokerRequestHeader header = new RegisterBrokerRequestHeader();
             header.setBrokerName(brokerConfig.getBrokerName());
             header.setBrokerAddr(brokerConfig.brokerAddr());
             header.setClusterName(brokerConfig.getBrokerClusterName());
-            header.setHaServerAddr(brokerConfig.getBrokerIP2() + ":" + (brokerConfig.getListenPort() + 1));
+            header.setHaServerAddr(haServerAddr);
             header.setBrokerId(brokerConfig.getBrokerId());
             header.setHeartbeatTimeoutMillis(HEARTBEAT_TIMEOUT_MILLIS);
             header.setCompressed(false);
@@ -70,11 +78,19 @@ public class BrokerOuterAPI {
             RemotingCommand request = RemotingCommand.request(RequestCode.REGISTER_BROKER, header).setBody(body);
             calls.add(call(namesrv, request, "register"));
         }
-        return (int) join(calls).stream().filter(Boolean::booleanValue).count();
+        List<RegisterBrokerResponseHeader> answers = new ArrayList<>();
+        for (RemotingCommand response : join(calls)) {
+            try {
+                answers.add(response.readCustomHeader(RegisterBrokerResponseHeader.class));
+            } catch (RemotingCommandException e) {
+                LOG.warn("unreadable register answer: {}", e.getMessage());
+            }
+        }
+        return answers;
     }
 
     public void unregisterBrokerAll() {
-        List<CompletableFuture<Boolean>> calls = new ArrayList<>();
+        List<CompletableFuture<RemotingCommand>> calls = new ArrayList<>();
         for (String namesrv : nameServers()) {
             UnRegisterBrokerRequestHeader header = new UnRegisterBrokerRequestHeader();
             header.setBrokerName(brokerConfig.getBrokerName());
@@ -86,31 +102,42 @@ public class BrokerOuterAPI {
         join(calls);
     }
 
-    private CompletableFuture<Boolean> call(String namesrv, RemotingCommand request, String what) {
-        return client.invokeAsync(namesrv, request, brokerConfig.getRegisterBrokerTimeoutMills()).handle((response, error) -> {
+    /** The SUCCESS answer, or null (logged) when the call failed or was refused. */
+    private CompletableFuture<RemotingCommand> call(String addr, RemotingCommand request, String what) {
+        return client.invokeAsync(addr, request, brokerConfig.getRegisterBrokerTimeoutMills()).handle((response, error) -> {
             if (error != null) {
-                LOG.warn("{} with name server {} failed: {}", what, namesrv, error.getMessage());
-                return false;
+                LOG.warn("{} with {} failed: {}", what, addr, error.getMessage());
+                return null;
             }
             if (response.getCode() != ResponseCode.SUCCESS) {
-                LOG.warn("{} with name server {} refused: {} {}", what, namesrv, response.getCode(), response.getRemark());
-                return false;
+                LOG.warn("{} with {} refused: {} {}", what, addr, response.getCode(), response.getRemark());
+                return null;
             }
-            return true;
+            return response;
         });
     }
 
-    /** Waits for every call; each already carries its own timeout, the extra second only guards against a lost completion. */
-    private List<Boolean> join(List<CompletableFuture<Boolean>> calls) {
-        List<Boolean> results = new ArrayList<>();
-        for (CompletableFuture<Boolean> call : calls) {
+    /** A request to another broker (a slave asking its master); the SUCCESS answer, or null when it failed. */
+    public RemotingCommand callBroker(String brokerAddr, RemotingCommand request, String what) {
+        return join(List.of(call(brokerAddr, request, what))).stream().findFirst().orElse(null);
+    }
+
+    /**
+     * Waits for every call and keeps the successful answers; each call already carries its own
+     * timeout, the extra second only guards against a lost completion.
+     */
+    private List<RemotingCommand> join(List<CompletableFuture<RemotingCommand>> calls) {
+        List<RemotingCommand> results = new ArrayList<>();
+        for (CompletableFuture<RemotingCommand> call : calls) {
             try {
-                results.add(call.get(brokerConfig.getRegisterBrokerTimeoutMills() + 1000L, TimeUnit.MILLISECONDS));
+                RemotingCommand response = call.get(brokerConfig.getRegisterBrokerTimeoutMills() + 1000L, TimeUnit.MILLISECONDS);
+                if (response != null) {
+                    results.add(response);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                results.add(false);
             } catch (ExecutionException | TimeoutException e) {
-                results.add(false);
+                LOG.debug("call did not complete", e);
             }
         }
         return results;

@@ -46,8 +46,20 @@ public final class DelayOffsetTable {
     }
 
     public void persist() {
+        file.save(snapshot());
+    }
+
+    /** The JSON form of the current progress (also GET_ALL_DELAY_OFFSET's answer). */
+    public Content snapshot() {
         Content content = new Content();
         content.setOffsetTable(new TreeMap<>(offsets));
-        file.save(content);
+        return content;
+    }
+
+    /** A slave takes the master's progress, so it resumes delivery where the master was if it is ever promoted. */
+    public void replaceWith(Content master) {
+        offsets.clear();
+        offsets.putAll(master.getOffsetTable());
+        persist();
     }
 }

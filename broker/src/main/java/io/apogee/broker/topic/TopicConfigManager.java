@@ -184,6 +184,24 @@ public class TopicConfigManager {
         return new TopicConfigSerializeWrapper(dataVersion.copy(), copy);
     }
 
+    /**
+     * A slave takes the master's table whole when the master's data version differs from its own,
+     * then re-registers so the name server announces the slave with the same topics.
+     */
+    public void replaceWith(TopicConfigSerializeWrapper master) {
+        synchronized (this) {
+            if (master.getDataVersion() == null || dataVersion.equals(master.getDataVersion())) {
+                return;
+            }
+            table.clear();
+            table.putAll(master.getTopicConfigTable());
+            dataVersion.assignNewOne(master.getDataVersion());
+            persist();
+            LOG.info("topic table replaced by the master's: {} topics", table.size());
+        }
+        changeListener.run();
+    }
+
     public synchronized DataVersion dataVersion() {
         return dataVersion.copy();
     }

@@ -1,0 +1,236 @@
+package io.apogee.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.BrokerController;
+import io.apogee.namesrv.NamesrvConfig;
+import io.apogee.namesrv.NamesrvController;
+import io.apogee.protocol.RequestCode;
+import io.apogee.protocol.ResponseCode;
+import io.apogee.protocol.header.PullMessageRequestHeader;
+import io.apogee.protocol.header.PullMessageResponseHeader;
+import io.apogee.protocol.header.PullSysFlag;
+import io.apogee.protocol.header.QueryConsumerOffsetRequestHeader;
+import io.apogee.protocol.header.QueryConsumerOffsetResponseHeader;
+import io.apogee.protocol.header.SendMessageRequestHeader;
+import io.apogee.protocol.header.SendMessageRequestHeaderV2;
+import io.apogee.protocol.header.SendMessageResponseHeader;
+import io.apogee.protocol.header.UpdateConsumerOffsetRequestHeader;
+import io.apogee.remoting.netty.NettyClientConfig;
+import io.apogee.remoting.netty.NettyRemotingClient;
+import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.store.BrokerRole;
+import io.apogee.store.DefaultMessageStore;
+import io.apogee.store.MessageStore;
+import io.apogee.store.MessageStoreConfig;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A SYNC_MASTER and its slave (real sockets, temp dirs) registered with one name server. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class MasterSlaveReplicationTest {
+    private static final String TOPIC = "Replicated";
+    private static final int QUEUES = 4;
+
+    @TempDir
+    Path dir;
+    private NamesrvController namesrv;
+    private BrokerController master;
+    private BrokerController slave;
+    private NettyRemotingClient client;
+
+    @BeforeEach
+    void start() {
+        NamesrvConfig namesrvConfig = new NamesrvConfig();
+        namesrvConfig.setKvConfigPath(dir.resolve("namesrv/kvConfig.json").toString());
+        NettyServerConfig serverConfig = new NettyServerConfig();
+        serverConfig.setListenPort(0);
+        namesrv = new NamesrvController(namesrvConfig, serverConfig);
+        namesrv.start();
+        master = broker("master", 0, BrokerRole.SYNC_MASTER);
+        slave = broker("slave", 1, BrokerRole.SLAVE);
+        client = new NettyRemotingClient(new NettyClientConfig());
+        client.start();
+        await().until(() -> ha(master).connectionCount() == 1);
+    }
+
+    @AfterEach
+    void stop() {
+        client.shutdown();
+        if (slave != null) {
+            slave.shutdown();
+        }
+        if (master != null) {
+            master.shutdown();
+        }
+        namesrv.shutdown();
+    }
+
+    private BrokerController broker(String name, long brokerId, BrokerRole role) {
+        BrokerConfig config = new BrokerConfig();
+        config.setBrokerName("broker-a");
+        config.setBrokerId(brokerId);
+        config.setBrokerIP1("127.0.0.1");
+        config.setBrokerIP2("127.0.0.1");
+        config.setListenPort(0);
+        config.setNamesrvAddr("127.0.0.1:" + namesrv.localPort());
+        MessageStoreConfig storeConfig = new MessageStoreConfig();
+        storeConfig.setStorePathRootDir(dir.resolve(name).toString());
+        storeConfig.setMappedFileSizeCommitLog(1024 * 1024);
+        storeConfig.setBrokerRole(role);
+        storeConfig.setHaListenPort(0);
+        BrokerController broker = new BrokerController(config, new NettyServerConfig(), new NettyClientConfig(),
+                new DefaultMessageStore(storeConfig));
+        broker.start();
+        return broker;
+    }
+
+    private static io.apogee.store.ha.HAService ha(BrokerController broker) {
+        return ((DefaultMessageStore) broker.store()).getHaService();
+    }
+
+    private RemotingCommand call(BrokerController broker, RemotingCommand request) throws Exception {
+        return client.invokeSync(broker.brokerAddr(), request, 10_000);
+    }
+
+    private RemotingCommand send(BrokerController broker, int i) throws Exception {
+        SendMessageRequestHeader header = new SendMessageRequestHeader();
+        header.setProducerGroup("PG");
+        header.setTopic(TOPIC);
+        header.setDefaultTopic("TBW102");
+        header.setDefaultTopicQueueNums(QUEUES);
+        header.setQueueId(i % QUEUES);
+        header.setSysFlag(0);
+        header.setBornTimestamp(System.currentTimeMillis());
+        header.setFlag(0);
+        header.setProperties("KEYS\u0001k" + i + "\u0002WAIT\u0001true\u0002");
+        byte[] body = ("message " + i).getBytes(StandardCharsets.UTF_8);
+        return call(broker, RemotingCommand.request(RequestCode.SEND_MESSAGE_V2, SendMessageRequestHeaderV2.fromV1(header))
+                .setBody(body));
+    }
+
+    private RemotingCommand updateOffset(BrokerController broker, long offset) throws Exception {
+        UpdateConsumerOffsetRequestHeader header = new UpdateConsumerOffsetRequestHeader();
+        header.setConsumerGroup("CG");
+        header.setTopic(TOPIC);
+        header.setQueueId(0);
+        header.setCommitOffset(offset);
+        return call(broker, RemotingCommand.request(RequestCode.UPDATE_CONSUMER_OFFSET, header));
+    }
+
+    private long queryOffset(BrokerController broker) throws Exception {
+        QueryConsumerOffsetRequestHeader header = new QueryConsumerOffsetRequestHeader();
+        header.setConsumerGroup("CG");
+        header.setTopic(TOPIC);
+        header.setQueueId(0);
+        RemotingCommand answer = call(broker, RemotingCommand.request(RequestCode.QUERY_CONSUMER_OFFSET, header));
+        assertThat(answer.getCode()).as(answer.getRemark()).isEqualTo(ResponseCode.SUCCESS);
+        return answer.readCustomHeader(QueryConsumerOffsetResponseHeader.class).getOffset();
+    }
+
+    @Test
+    void slaveHoldsWhatTheMasterAcknowledgedAndServesReadsAndMetadata() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            RemotingCommand sent = send(master, i);
+            assertThat(sent.getCode()).as(sent.getRemark()).isEqualTo(ResponseCode.SUCCESS);
+            // SYNC_MASTER: the answer comes only once the slave holds the message
+            assertThat(slave.store().getMaxPhyOffset()).isEqualTo(master.store().getMaxPhyOffset());
+        }
+        assertThat(send(slave, 0).getCode()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE);
+
+        await().until(() -> slave.store().dispatchBehindBytes() == 0);
+        for (int q = 0; q < QUEUES; q++) {
+            long count = master.store().getMaxOffsetInQueue(TOPIC, q);
+            assertThat(count).isEqualTo(50);
+            assertThat(slave.store().getMaxOffsetInQueue(TOPIC, q)).isEqualTo(count);
+            for (long offset = 0; offset < count; offset++) {
+                long phys = master.store().getCommitLogOffsetInQueue(TOPIC, q, offset);
+                assertThat(slave.store().getCommitLogOffsetInQueue(TOPIC, q, offset)).isEqualTo(phys);
+                assertThat(record(slave.store(), phys)).isEqualTo(record(master.store(), phys));
+            }
+        }
+
+        assertThat(updateOffset(master, 17).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        // a pull auto-creates the subscription group on the master
+        assertThat(call(master, pull(0)).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        slave.slaveSynchronizer().syncAll();
+        assertThat(slave.topicManager().select(TOPIC)).isNotNull();
+        assertThat(slave.offsetManager().queryOffset("CG", TOPIC, 0)).isEqualTo(17);
+        assertThat(slave.groupManager().find("CG")).isNotNull();
+
+        RemotingCommand pulled = call(slave, pull(0));
+        assertThat(pulled.getCode()).as(pulled.getRemark()).isEqualTo(ResponseCode.SUCCESS);
+        PullMessageResponseHeader pullHeader = pulled.readCustomHeader(PullMessageResponseHeader.class);
+        assertThat(pullHeader.getNextBeginOffset()).isEqualTo(32);
+        assertThat(pullHeader.getSuggestWhichBrokerId()).isZero();
+    }
+
+    private static byte[] record(MessageStore store, long phys) {
+        ByteBuf buf = store.selectOneMessageByOffset(phys);
+        try {
+            byte[] bytes = new byte[buf.readableBytes()];
+            buf.getBytes(buf.readerIndex(), bytes);
+            return bytes;
+        } finally {
+            buf.release();
+        }
+    }
+
+    private static RemotingCommand pull(long offset) {
+        PullMessageRequestHeader header = new PullMessageRequestHeader();
+        header.setConsumerGroup("CG");
+        header.setTopic(TOPIC);
+        header.setQueueId(0);
+        header.setQueueOffset(offset);
+        header.setMaxMsgNums(32);
+        header.setSysFlag(PullSysFlag.SUBSCRIPTION);
+        header.setCommitOffset(0L);
+        header.setSuspendTimeoutMillis(1000L);
+        header.setSubscription("*");
+        header.setSubVersion(0L);
+        header.setExpressionType("TAG");
+        return RemotingCommand.request(RequestCode.PULL_MESSAGE, header);
+    }
+
+    @Test
+    void syncMasterAnswersSlaveNotAvailableWithoutItsSlaveAndTheRestartedSlaveCatchesUp() throws Exception {
+        assertThat(send(master, 0).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        slave.shutdown();
+        long slaveEnd = slave.store().getMaxPhyOffset();
+        await().until(() -> ha(master).connectionCount() == 0);
+
+        RemotingCommand alone = send(master, 1);
+        assertThat(alone.getCode()).isEqualTo(ResponseCode.SLAVE_NOT_AVAILABLE);
+        // stored all the same: the producer gets the message id
+        assertThat(alone.readCustomHeader(SendMessageResponseHeader.class).getMsgId()).isNotBlank();
+
+        slave = broker("slave", 1, BrokerRole.SLAVE);
+        assertThat(slave.store().getMaxPhyOffset()).isEqualTo(slaveEnd);
+        await().until(() -> ha(master).connectionCount() == 1);
+        assertThat(send(master, 2).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(slave.store().getMaxPhyOffset()).isEqualTo(master.store().getMaxPhyOffset());
+    }
+
+    @Test
+    void slaveKeepsConsumerOffsetsWhileTheMasterIsDown() throws Exception {
+        assertThat(send(master, 0).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        slave.slaveSynchronizer().syncAll();
+        master.shutdown();
+        master = null;
+
+        assertThat(updateOffset(slave, 1).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(queryOffset(slave)).isEqualTo(1);
+        slave.slaveSynchronizer().syncAll();
+        assertThat(queryOffset(slave)).isEqualTo(1);
+    }
+}
