@@ -356,6 +356,10 @@ public class BrokerController {
         return store;
     }
 
+    public PullRequestHoldService pullHoldService() {
+        return holdService;
+    }
+
     /** A slave's view of its master (address, metadata sync). */
     public SlaveSynchronizer slaveSynchronizer() {
         return slaveSync;

@@ -117,12 +117,14 @@ public class PullRequestHoldService implements MessageArrivingListener {
         }
     }
 
-    /** Number of parked pulls, for runtime stats. */
-    public int parkedCount() {
-        return parked.values().stream().mapToInt(requests -> {
-            synchronized (requests) {
-                return requests.size();
-            }
-        }).sum();
+    /** How many pulls wait on this queue now (a test knows a consumer is idle and waiting). */
+    public int parkedCount(String topic, int queueId) {
+        List<PullRequest> requests = parked.get(key(topic, queueId));
+        if (requests == null) {
+            return 0;
+        }
+        synchronized (requests) {
+            return requests.size();
+        }
     }
 }

@@ -83,7 +83,7 @@ public class SendMessageProcessor implements RequestProcessor {
         int maxMessageSize = store.getMessageStoreConfig().getMaxMessageSize();
         if (body.length > maxMessageSize) {
             return done(Responses.error(request, ResponseCode.MESSAGE_ILLEGAL,
-                    "the message body size over max value, MAX: " + maxMessageSize));
+                    "the message body size over max value, MAX: " + maxMessageSize + ", got: " + body.length));
         }
         Map<String, String> properties = MessageProperties.decode(header.getProperties());
         RemotingCommand retryProblem = prepareRetryTopic(request, header, properties);

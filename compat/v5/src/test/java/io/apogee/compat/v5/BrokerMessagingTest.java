@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -290,7 +291,10 @@ class BrokerMessagingTest {
         assertThat(polled).extracting(BrokerMessagingTest::body).containsExactly("l5", "l6", "l7", "l8", "l9");
     }
 
-    /** A parked pull is answered as soon as a message arrives; prints the latency distribution. */
+    /**
+     * A parked pull is answered as soon as a message arrives: each of 100 messages is sent only once
+     * the consumer's next pull waits on the broker; prints the send-to-listener latency distribution.
+     */
     @Test
     void longPollingDeliversPromptly() throws Exception {
         String topic = "LongPoll";
@@ -306,22 +310,27 @@ class BrokerMessagingTest {
         consumer.start();
         toClose.add(consumer::shutdown);
         await().atMost(WAIT).until(() -> assignedQueues(consumer, topic) == 1);
-        producer.send(message(topic, "T", "warm-up"));
-        await().atMost(WAIT).until(() -> receivedAt.containsKey("warm-up"));
 
-        List<Long> latenciesMicros = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        long[] latenciesMicros = new long[100];
+        for (int i = 0; i < latenciesMicros.length; i++) {
             String body = "p" + i;
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(1))
+                    .until(() -> apogee.broker().pullHoldService().parkedCount(topic, 0) > 0);
             long sentAt = System.nanoTime();
             producer.send(message(topic, "T", body));
             await().atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(() -> receivedAt.containsKey(body));
-            latenciesMicros.add((receivedAt.get(body) - sentAt) / 1000);
+            latenciesMicros[i] = (receivedAt.get(body) - sentAt) / 1000;
         }
-        Collections.sort(latenciesMicros);
-        long p50 = latenciesMicros.get(latenciesMicros.size() / 2);
-        long p99 = latenciesMicros.get(latenciesMicros.size() * 99 / 100);
-        System.out.printf("long-poll send-to-consume latency over %d messages: p50=%.2f ms p99=%.2f ms%n",
-                latenciesMicros.size(), p50 / 1000.0, p99 / 1000.0);
-        assertThat(p99).as("p99 in microseconds, far below the 5 s hold re-check").isLessThan(2_000_000);
+        Arrays.sort(latenciesMicros);
+        long p50 = percentile(latenciesMicros, 50);
+        long p99 = percentile(latenciesMicros, 99);
+        System.out.printf("long-polling: n=%d p50=%.2fms p99=%.2fms (official client 5.2.0)%n",
+                latenciesMicros.length, p50 / 1000.0, p99 / 1000.0);
+        assertThat(p99).as("p99 in microseconds, far below the hold's re-check interval").isLessThan(2_000_000);
+    }
+
+    /** Nearest-rank percentile of sorted values: the smallest value with at least p% of them at or below it. */
+    private static long percentile(long[] sorted, int p) {
+        return sorted[(int) Math.ceil(p / 100.0 * sorted.length) - 1];
     }
 }
