@@ -66,7 +66,12 @@ public class ProducerEngine implements MQProducerInner {
         }
         asyncPermits = new Semaphore(producer.getBackPressureForAsyncSendNum());
         sender = new MessageSender(producer, instance.getMQClientAPI());
+        // As the official producer does: the template topic's route names the brokers before anything
+        // is sent, so the heartbeats reach them at once; a transactional producer that replaced a
+        // crashed one must be known there to be asked about the half messages it inherited.
+        publishInfo.putIfAbsent(producer.getCreateTopicKey(), new TopicPublishInfo(List.of()));
         instance.start();
+        instance.updateTopicRouteInfoFromNameServer(producer.getCreateTopicKey());
         running = true;
         instance.sendHeartbeatToAllBrokerWithLock();
     }
