@@ -24,6 +24,8 @@ import io.apogee.protocol.body.TopicOffset;
 import io.apogee.protocol.route.QueueData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -145,5 +147,49 @@ abstract class AdminScenarios {
         admin.resetOffsetByTimestamp(topic, group, 0, true);
         await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 20);
         assertThat(received).hasSize(20);
+    }
+
+    @Test
+    void resetToAMidStreamTimestampReplaysExactlyTheMessagesStoredSince() throws Exception {
+        String topic = Names.unique("ReplayTopic");
+        String group = Names.unique("ReplayG");
+        List<String> before = send(topic, "before", 8);
+        // Everything sent so far is stored by now; whatever is sent once the clock has passed resetTo is stored later.
+        long resetTo = System.currentTimeMillis() + 1;
+        await().pollInterval(Duration.ofMillis(1)).until(() -> System.currentTimeMillis() > resetTo);
+        List<String> after = send(topic, "after", 8);
+        ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+        consumer = Clients.pushConsumer(group, namesrvAddr());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 16);
+        assertThat(received).containsExactlyInAnyOrderElementsOf(concat(before, after));
+        received.clear();
+
+        admin.resetOffsetByTimestamp(topic, group, resetTo, true);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= after.size());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> received.size() == after.size());
+        assertThat(received).containsExactlyInAnyOrderElementsOf(after);
+    }
+
+    private List<String> send(String topic, String prefix, int count) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            bodies.add(prefix + i);
+            producer.send(new Message(topic, "TagA", null, (prefix + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        return bodies;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

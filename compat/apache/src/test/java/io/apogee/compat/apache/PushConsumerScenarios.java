@@ -1,6 +1,7 @@
 package io.apogee.compat.apache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.apogee.client.consumer.DefaultMQPushConsumer;
@@ -9,11 +10,13 @@ import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
+import io.apogee.client.exception.MQClientException;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SelectMessageQueueByHash;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
+import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.body.ConsumeFromWhere;
 import io.apogee.protocol.body.MessageModel;
 import java.nio.charset.StandardCharsets;
@@ -191,6 +194,26 @@ abstract class PushConsumerScenarios {
 
         await().atMost(DELIVERY).until(() -> received.size() >= 2);
         assertThat(received).containsExactlyInAnyOrder("s6", "s8");
+    }
+
+    @Test
+    void malformedSqlSubscriptionFailsTheStartWithTheBrokersReason() throws Exception {
+        String topic = Names.unique("BadSqlTopic");
+        String group = Names.unique("BadSqlG");
+        createTopic(topic);
+        DefaultMQPushConsumer consumer = Clients.pushConsumer(group, namesrvAddr());
+        consumer.subscribe(topic, MessageSelector.bySql("a > AND color = 'red'"));
+        consumer.registerMessageListener(recordingInto(new ConcurrentLinkedQueue<>()));
+
+        assertThatThrownBy(consumer::start).isInstanceOfSatisfying(MQClientException.class, e -> {
+            System.out.println(getClass().getSimpleName() + ": malformed SQL92 refused with: " + e.getMessage());
+            assertThat(e.getResponseCode()).isEqualTo(ResponseCode.SUBSCRIPTION_PARSE_FAILED);
+            assertThat(e.getErrorMessage()).isNotBlank();
+        });
+        // The failed start left nothing behind: with a valid subscription the same consumer starts.
+        consumer.subscribe(topic, "*");
+        consumer.start();
+        consumers.add(consumer);
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 abstract class TransactionScenarios {
     private TransactionMQProducer producer;
+    private TransactionMQProducer restarted;
     private DefaultMQPushConsumer consumer;
 
     protected abstract String namesrvAddr();
@@ -40,28 +42,99 @@ abstract class TransactionScenarios {
         if (producer != null) {
             producer.shutdown();
         }
+        if (restarted != null) {
+            restarted.shutdown();
+        }
     }
 
     @Test
     void commitIsDeliveredRollbackIsNotAndUnknownIsResolvedByTheCheck() throws Exception {
         String topic = Names.unique("TxTopic");
-        Set<String> checked = ConcurrentHashMap.newKeySet();
-        producer = Clients.configure(new TransactionMQProducer(Names.unique("TxPG")), namesrvAddr());
-        producer.setTransactionListener(new TransactionListener() {
-            @Override
-            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
-                return (LocalTransactionState) arg;
-            }
+        ScriptedListener listener = new ScriptedListener(LocalTransactionState.COMMIT_MESSAGE);
+        producer = start(Names.unique("TxPG"), listener);
+        ConcurrentLinkedQueue<String> received = consume(topic, producer);
 
-            @Override
-            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
-                checked.add(new String(msg.getBody(), StandardCharsets.UTF_8));
-                return LocalTransactionState.COMMIT_MESSAGE;
-            }
-        });
-        producer.start();
-        // A plain message creates the topic: committed half messages alone would not make it routable quickly.
-        producer.send(new Message(topic, "TagInit", null, "init".getBytes(StandardCharsets.UTF_8)));
+        TransactionSendResult committed = producer.sendMessageInTransaction(message(topic, "commit"), LocalTransactionState.COMMIT_MESSAGE);
+        producer.sendMessageInTransaction(message(topic, "rollback"), LocalTransactionState.ROLLBACK_MESSAGE);
+        producer.sendMessageInTransaction(message(topic, "unknown"), LocalTransactionState.UNKNOW);
+
+        assertThat(committed.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+        assertThat(committed.getLocalTransactionState()).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.contains("commit") && received.contains("unknown"));
+        assertThat(listener.checked).contains("unknown").doesNotContain("commit", "rollback");
+        assertThat(received).containsExactlyInAnyOrder("commit", "unknown");
+    }
+
+    @Test
+    void checkIsAnsweredByTheProducerThatReplacedTheOneWhichSentTheHalfMessage() throws Exception {
+        String topic = Names.unique("TxRestartTopic");
+        String group = Names.unique("TxRestartPG");
+        producer = start(group, new ScriptedListener(LocalTransactionState.UNKNOW));
+        ConcurrentLinkedQueue<String> received = consume(topic, producer);
+        producer.sendMessageInTransaction(message(topic, "in-doubt"), LocalTransactionState.UNKNOW);
+        producer.shutdown();
+        producer = null;
+
+        ScriptedListener newOne = new ScriptedListener(LocalTransactionState.COMMIT_MESSAGE);
+        restarted = start(group, newOne);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.contains("in-doubt"));
+        assertThat(newOne.checked).contains("in-doubt");
+        assertThat(received).containsExactly("in-doubt");
+    }
+
+    @Test
+    void halfMessageOfAProducerThatNeverDecidesStaysInvisible() throws Exception {
+        String topic = Names.unique("TxUndecidedTopic");
+        ScriptedListener undecided = new ScriptedListener(LocalTransactionState.UNKNOW);
+        producer = start(Names.unique("TxUndecidedPG"), undecided);
+        ConcurrentLinkedQueue<String> received = consume(topic, producer);
+
+        producer.sendMessageInTransaction(message(topic, "undecided"), LocalTransactionState.UNKNOW);
+        producer.sendMessageInTransaction(message(topic, "committed"), LocalTransactionState.COMMIT_MESSAGE);
+
+        // Two checks answered UNKNOW: the broker looked at the half message twice and kept it back both times.
+        await().atMost(Duration.ofSeconds(60)).until(() -> undecided.checks.get() >= 2 && received.contains("committed"));
+        assertThat(undecided.checked).containsOnly("undecided");
+        assertThat(received).containsExactly("committed");
+    }
+
+    /** Local transactions end in the state passed as the send argument; every check answers one fixed state. */
+    private static final class ScriptedListener implements TransactionListener {
+        private final LocalTransactionState checkAnswer;
+        private final Set<String> checked = ConcurrentHashMap.newKeySet();
+        private final AtomicInteger checks = new AtomicInteger();
+
+        ScriptedListener(LocalTransactionState checkAnswer) {
+            this.checkAnswer = checkAnswer;
+        }
+
+        @Override
+        public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+            return (LocalTransactionState) arg;
+        }
+
+        @Override
+        public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+            checks.incrementAndGet();
+            checked.add(new String(msg.getBody(), StandardCharsets.UTF_8));
+            return checkAnswer;
+        }
+    }
+
+    private TransactionMQProducer start(String group, TransactionListener listener) throws Exception {
+        TransactionMQProducer started = Clients.configure(new TransactionMQProducer(group), namesrvAddr());
+        started.setTransactionListener(listener);
+        started.start();
+        return started;
+    }
+
+    /**
+     * Creates the topic with a plain message (committed half messages alone would not make it routable
+     * quickly) and starts a consumer of its TagT messages.
+     */
+    private ConcurrentLinkedQueue<String> consume(String topic, TransactionMQProducer sender) throws Exception {
+        sender.send(new Message(topic, "TagInit", null, "init".getBytes(StandardCharsets.UTF_8)));
         ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
         consumer = Clients.pushConsumer(Names.unique("TxCG"), namesrvAddr());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
@@ -70,17 +143,8 @@ abstract class TransactionScenarios {
             msgs.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
-
-        TransactionSendResult committed = producer.sendMessageInTransaction(message(topic, "commit"), LocalTransactionState.COMMIT_MESSAGE);
-        producer.sendMessageInTransaction(message(topic, "rollback"), LocalTransactionState.ROLLBACK_MESSAGE);
-        producer.sendMessageInTransaction(message(topic, "unknown"), LocalTransactionState.UNKNOW);
         consumer.start();
-
-        assertThat(committed.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
-        assertThat(committed.getLocalTransactionState()).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
-        await().atMost(Duration.ofSeconds(60)).until(() -> received.contains("commit") && received.contains("unknown"));
-        assertThat(checked).contains("unknown").doesNotContain("commit", "rollback");
-        assertThat(received).containsExactlyInAnyOrder("commit", "unknown");
+        return received;
     }
 
     private static Message message(String topic, String body) {
