@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.apogee.client.consumer.DefaultLitePullConsumer;
 import io.apogee.client.producer.DefaultMQProducer;
+import io.apogee.client.producer.SendResult;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
@@ -54,14 +55,7 @@ abstract class LitePullScenarios {
     }
 
     private static List<String> pollUntil(DefaultLitePullConsumer consumer, int count) {
-        List<String> bodies = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            for (MessageExt m : consumer.poll()) {
-                bodies.add(new String(m.getBody(), StandardCharsets.UTF_8));
-            }
-            return bodies.size() >= count;
-        });
-        return bodies;
+        return pollMessagesUntil(consumer, count).stream().map(LitePullScenarios::body).toList();
     }
 
     @Test
@@ -78,38 +72,53 @@ abstract class LitePullScenarios {
     @Test
     void assignedConsumerSeeksAndCommits() throws Exception {
         String topic = Names.unique("AssignTopic");
-        send(topic, 20, "m");
+        send(topic, 1, "init");
+        List<MessageQueue> queues = producer.fetchPublishMessageQueues(topic).subList(0, 2);
+        long[] base = new long[queues.size()];
+        for (int q = 0; q < queues.size(); q++) {
+            for (int i = 0; i < 5; i++) {
+                SendResult sent = producer.send(new Message(topic, "TagA", null, ("q" + q + "-" + i).getBytes(StandardCharsets.UTF_8)),
+                        queues.get(q));
+                if (i == 0) {
+                    base[q] = sent.getQueueOffset();
+                }
+            }
+        }
         DefaultLitePullConsumer consumer = consumer(Names.unique("AG"));
         consumer.setAutoCommit(false);
         consumer.start();
-        List<MessageQueue> queues = new ArrayList<>(consumer.fetchMessageQueues(topic));
         consumer.assign(queues);
+        for (int q = 0; q < queues.size(); q++) {
+            consumer.seek(queues.get(q), base[q]);
+        }
 
-        List<String> first = pollUntil(consumer, 20);
-        assertThat(first).hasSize(20).doesNotHaveDuplicates();
+        assertThat(pollMessagesUntil(consumer, 10)).extracting(LitePullScenarios::body)
+                .containsExactlyInAnyOrder("q0-0", "q0-1", "q0-2", "q0-3", "q0-4", "q1-0", "q1-1", "q1-2", "q1-3", "q1-4");
 
         MessageQueue q0 = queues.get(0);
-        long q0Count = producer.fetchPublishMessageQueues(topic).contains(q0) ? countIn(first, consumer, q0) : 0;
-        consumer.seekToBegin(q0);
-        assertThat(pollUntil(consumer, (int) q0Count)).hasSize((int) q0Count);
+        consumer.seek(q0, base[0] + 2);
+        List<MessageExt> replayed = pollMessagesUntil(consumer, 3);
+        assertThat(replayed).extracting(LitePullScenarios::body).containsExactly("q0-2", "q0-3", "q0-4");
+        assertThat(replayed).extracting(MessageExt::getQueueOffset).containsExactly(base[0] + 2, base[0] + 3, base[0] + 4);
+        assertThat(replayed).extracting(MessageExt::getQueueId).containsOnly(q0.getQueueId());
 
         consumer.commitSync();
-        for (MessageQueue mq : queues) {
-            assertThat(consumer.committed(mq)).isGreaterThanOrEqualTo(0);
-        }
-        assertThat(queues.stream().mapToLong(mq -> {
-            try {
-                return consumer.committed(mq);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).sum()).isEqualTo(20);
+        // The committed offset is the next one to read: just past the last message polled from each queue.
+        assertThat(consumer.committed(q0)).isEqualTo(base[0] + 5);
+        assertThat(consumer.committed(queues.get(1))).isEqualTo(base[1] + 5);
     }
 
-    /** How many messages of the topic sit in {@code mq}: its committed-to-be offset after everything was polled. */
-    private static long countIn(List<String> polled, DefaultLitePullConsumer consumer, MessageQueue mq) throws Exception {
-        consumer.commitSync();
-        return consumer.committed(mq);
+    private static List<MessageExt> pollMessagesUntil(DefaultLitePullConsumer consumer, int count) {
+        List<MessageExt> polled = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            polled.addAll(consumer.poll());
+            return polled.size() >= count;
+        });
+        return polled;
+    }
+
+    private static String body(MessageExt m) {
+        return new String(m.getBody(), StandardCharsets.UTF_8);
     }
 
     @Test
