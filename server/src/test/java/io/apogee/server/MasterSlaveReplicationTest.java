@@ -89,6 +89,8 @@ class MasterSlaveReplicationTest {
         storeConfig.setMappedFileSizeCommitLog(1024 * 1024);
         storeConfig.setBrokerRole(role);
         storeConfig.setHaListenPort(0);
+        // any lag counts as "too far behind to read from memory", so a master points slow readers at the slave
+        storeConfig.setAccessMessageInMemoryMaxRatio(0);
         BrokerController broker = new BrokerController(config, new NettyServerConfig(), new NettyClientConfig(),
                 new DefaultMessageStore(storeConfig));
         broker.start();
@@ -162,17 +164,30 @@ class MasterSlaveReplicationTest {
 
         assertThat(updateOffset(master, 17).getCode()).isEqualTo(ResponseCode.SUCCESS);
         // a pull auto-creates the subscription group on the master
-        assertThat(call(master, pull(0)).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(call(master, pull(0, 0)).getCode()).isEqualTo(ResponseCode.SUCCESS);
         slave.slaveSynchronizer().syncAll();
         assertThat(slave.topicManager().select(TOPIC)).isNotNull();
         assertThat(slave.offsetManager().queryOffset("CG", TOPIC, 0)).isEqualTo(17);
         assertThat(slave.groupManager().find("CG")).isNotNull();
 
-        RemotingCommand pulled = call(slave, pull(0));
+        RemotingCommand pulled = call(slave, pull(0, 0));
         assertThat(pulled.getCode()).as(pulled.getRemark()).isEqualTo(ResponseCode.SUCCESS);
         PullMessageResponseHeader pullHeader = pulled.readCustomHeader(PullMessageResponseHeader.class);
         assertThat(pullHeader.getNextBeginOffset()).isEqualTo(32);
         assertThat(pullHeader.getSuggestWhichBrokerId()).isZero();
+
+        master.brokerConfig().setSlaveReadEnable(true);
+        RemotingCommand behind = call(master, pull(0, 0));
+        assertThat(behind.readCustomHeader(PullMessageResponseHeader.class).getSuggestWhichBrokerId()).isEqualTo(1);
+        // the last queue holds the log's last message: that reader is not behind at all
+        RemotingCommand caughtUp = call(master, pull(QUEUES - 1, 48));
+        assertThat(caughtUp.readCustomHeader(PullMessageResponseHeader.class).getSuggestWhichBrokerId()).isZero();
+
+        // a slave never moves a consumer's offset (it may only lag): it asks for a retry instead
+        RemotingCommand beyond = call(slave, pull(0, 80));
+        assertThat(beyond.getCode()).isEqualTo(ResponseCode.PULL_RETRY_IMMEDIATELY);
+        assertThat(beyond.readCustomHeader(PullMessageResponseHeader.class).getNextBeginOffset()).isEqualTo(80);
+        assertThat(call(master, pull(0, 80)).getCode()).isEqualTo(ResponseCode.PULL_OFFSET_MOVED);
     }
 
     private static byte[] record(MessageStore store, long phys) {
@@ -186,11 +201,11 @@ class MasterSlaveReplicationTest {
         }
     }
 
-    private static RemotingCommand pull(long offset) {
+    private static RemotingCommand pull(int queueId, long offset) {
         PullMessageRequestHeader header = new PullMessageRequestHeader();
         header.setConsumerGroup("CG");
         header.setTopic(TOPIC);
-        header.setQueueId(0);
+        header.setQueueId(queueId);
         header.setQueueOffset(offset);
         header.setMaxMsgNums(32);
         header.setSysFlag(PullSysFlag.SUBSCRIPTION);

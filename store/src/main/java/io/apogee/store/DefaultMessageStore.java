@@ -93,7 +93,8 @@ public final class DefaultMessageStore implements MessageStore {
         Files.write(abort.toPath(), new byte[0]);
         queueFlusher = new ConsumeQueueFlushService(queues, index, reput, checkpoint, config);
         cleanup = new CleanupService(config, commitLog, queues, index, reput, diskUsage);
-        reader = new MessageReader(commitLog, queues, index, metrics, config.getMaxMsgsNumBatch());
+        reader = new MessageReader(commitLog, queues, index, metrics, config.getMaxMsgsNumBatch(),
+                PhysicalMemory.total() / 100 * config.getAccessMessageInMemoryMaxRatio());
         commitLog.start();
         reput.start();
         queueFlusher.start();

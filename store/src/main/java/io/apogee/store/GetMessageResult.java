@@ -18,6 +18,7 @@ public final class GetMessageResult {
     private final List<ByteBuf> messageBufferList;
     private final List<Long> messageQueueOffset;
     private int bufferTotalSize;
+    private boolean suggestPullingFromSlave;
 
     public GetMessageResult() {
         this(16);
@@ -48,6 +49,18 @@ public final class GetMessageResult {
         this.nextBeginOffset = nextBeginOffset;
         this.minOffset = minOffset;
         this.maxOffset = maxOffset;
+    }
+
+    void setSuggestPullingFromSlave(boolean suggest) {
+        this.suggestPullingFromSlave = suggest;
+    }
+
+    /**
+     * True when the reader lags the commit log's end by more than accessMessageInMemoryMaxRatio of
+     * physical memory: its reads likely hit the disk, and a master then points the consumer at a slave.
+     */
+    public boolean isSuggestPullingFromSlave() {
+        return suggestPullingFromSlave;
     }
 
     public GetMessageStatus getStatus() {

@@ -26,9 +26,12 @@ final class MessageReader {
     private final IndexService index;
     private final StoreMetrics metrics;
     private final int maxQueryBatch;
+    /** Bytes behind the commit log's end still likely in the page cache. */
+    private final long inMemoryBytes;
 
     MessageReader(CommitLog commitLog, ConsumeQueueStore queues, IndexService index, StoreMetrics metrics,
-                  int maxQueryBatch) {
+                  int maxQueryBatch, long inMemoryBytes) {
+        this.inMemoryBytes = inMemoryBytes;
         this.commitLog = commitLog;
         this.queues = queues;
         this.index = index;
@@ -70,6 +73,7 @@ final class MessageReader {
             long commitLogMin = commitLog.getMinOffset();
             int limit = Math.max(MAX_FILTERED_ENTRIES, maxMsgNums);
             int examined = 0;
+            long pulledUpTo = -1;
             for (int pos = 0; pos + ConsumeQueue.UNIT_SIZE <= buf.limit() && examined < limit; pos += ConsumeQueue.UNIT_SIZE) {
                 if (result.getMessageCount() >= maxMsgNums) {
                     break;
@@ -81,6 +85,7 @@ final class MessageReader {
                     break;
                 }
                 examined++;
+                pulledUpTo = phy + size;
                 if (size <= 0 || size == Integer.MAX_VALUE || phy < commitLogMin) {
                     if (result.getMessageCount() == 0 && phy < commitLogMin) {
                         status = GetMessageStatus.MESSAGE_WAS_REMOVING;
@@ -105,6 +110,7 @@ final class MessageReader {
                 status = GetMessageStatus.FOUND;
             }
             result.complete(status, offset + examined, min, max);
+            result.setSuggestPullingFromSlave(pulledUpTo >= 0 && commitLog.getMaxOffset() - pulledUpTo > inMemoryBytes);
             metrics.recordGet(status == GetMessageStatus.FOUND);
             return result;
         }

@@ -70,6 +70,7 @@ public class MessageStoreConfig {
     private int haTransferBatchSize = 1024 * 32;
     private int haMaxGapNotInSync = 1024 * 1024 * 256;
     private int slaveTimeout = 3000;
+    private boolean offsetCheckInSlave = false;
 
     /** Directory of the broker's JSON config files (topics, offsets, ...): {@code <root>/config}. */
     public String getStorePathConfig() {
@@ -486,5 +487,14 @@ public class MessageStoreConfig {
 
     public void setSlaveTimeout(int slaveTimeout) {
         this.slaveTimeout = slaveTimeout;
+    }
+
+    /** Whether a slave may correct a consumer's out-of-range offset (off: a lagging slave would move it wrongly). */
+    public boolean isOffsetCheckInSlave() {
+        return offsetCheckInSlave;
+    }
+
+    public void setOffsetCheckInSlave(boolean offsetCheckInSlave) {
+        this.offsetCheckInSlave = offsetCheckInSlave;
     }
 }

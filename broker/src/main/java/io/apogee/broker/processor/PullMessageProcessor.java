@@ -22,9 +22,11 @@ import io.apogee.protocol.header.PullSysFlag;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.header.RemotingCommandException;
 import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.store.BrokerRole;
 import io.apogee.store.GetMessageResult;
 import io.apogee.store.MessageFilter;
 import io.apogee.store.MessageStore;
+import io.apogee.store.MessageStoreConfig;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -170,7 +172,13 @@ public class PullMessageProcessor implements RequestProcessor, PullRequestReplay
         responseHeader.setNextBeginOffset(result.getNextBeginOffset());
         responseHeader.setMinOffset(result.getMinOffset());
         responseHeader.setMaxOffset(result.getMaxOffset());
-        responseHeader.setSuggestWhichBrokerId(brokerConfig.isSlaveReadEnable() ? group.getBrokerId() : MASTER_ID);
+        responseHeader.setSuggestWhichBrokerId(suggestedBroker(result, group));
+        if (code == ResponseCode.PULL_OFFSET_MOVED && isUncheckedSlave()) {
+            // A slave may just lag its master: it must not move the consumer's offset, only ask it to retry.
+            code = ResponseCode.PULL_RETRY_IMMEDIATELY;
+            responseHeader.setNextBeginOffset(header.getQueueOffset());
+            responseHeader.setSuggestWhichBrokerId(group.getBrokerId());
+        }
         RemotingCommand answer = RemotingCommand.responseTo(request, code, result.getStatus().name(), responseHeader);
         if (code == ResponseCode.SUCCESS) {
             // The composite owns the store's retained slices; the encoder writes and releases it.
@@ -180,6 +188,22 @@ public class PullMessageProcessor implements RequestProcessor, PullRequestReplay
             result.release();
         }
         return answer;
+    }
+
+    /**
+     * RocketMQ's rule: the master unless slave reading is on; then the group's broker, or its
+     * whichBrokerWhenConsumeSlowly when the consumer reads so far behind that it hits the disk.
+     */
+    private long suggestedBroker(GetMessageResult result, SubscriptionGroupConfig group) {
+        if (!brokerConfig.isSlaveReadEnable()) {
+            return MASTER_ID;
+        }
+        return result.isSuggestPullingFromSlave() ? group.getWhichBrokerWhenConsumeSlowly() : group.getBrokerId();
+    }
+
+    private boolean isUncheckedSlave() {
+        MessageStoreConfig config = store.getMessageStoreConfig();
+        return config.getBrokerRole() == BrokerRole.SLAVE && !config.isOffsetCheckInSlave();
     }
 
     /** The client's wish, capped by the broker so one pull cannot monopolise a pull thread or the connection. */
