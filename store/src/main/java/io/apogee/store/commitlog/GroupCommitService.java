@@ -2,7 +2,7 @@ package io.apogee.store.commitlog;
 
 import io.apogee.store.PutMessageResult;
 import io.apogee.store.PutMessageStatus;
-import io.apogee.store.file.MappedFileQueue;
+import io.apogee.store.file.FlushableLog;
 import io.apogee.store.recovery.StoreCheckpoint;
 import io.apogee.store.stats.StoreMetrics;
 import io.apogee.store.util.ServiceThread;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class GroupCommitService extends ServiceThread {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitService.class);
 
-    private final MappedFileQueue files;
+    private final FlushableLog files;
     private final StoreCheckpoint checkpoint;
     private final LongSupplier lastStoreTimestamp;
     private final StoreMetrics metrics;
@@ -49,7 +49,7 @@ final class GroupCommitService extends ServiceThread {
         }
     }
 
-    GroupCommitService(MappedFileQueue files, StoreCheckpoint checkpoint, LongSupplier lastStoreTimestamp,
+    GroupCommitService(FlushableLog files, StoreCheckpoint checkpoint, LongSupplier lastStoreTimestamp,
                        StoreMetrics metrics, long timeoutMillis) {
         this.files = files;
         this.checkpoint = checkpoint;

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * A directory of equally sized {@link MappedFile}s forming one logical byte sequence; file
  * names are start offsets. Appends always go to the last file.
  */
-public final class MappedFileQueue {
+public final class MappedFileQueue implements FlushableLog {
     private static final Logger LOG = LoggerFactory.getLogger(MappedFileQueue.class);
 
     private final File dir;
@@ -154,7 +154,7 @@ public final class MappedFileQueue {
         return last == null ? 0 : last.getFileFromOffset() + last.getWrotePosition();
     }
 
-    /** Offset up to which data is on disk. */
+    @Override
     public long getFlushedWhere() {
         for (int i = files.size() - 1; i >= 0; i--) {
             MappedFile mf = files.get(i);
@@ -169,6 +169,7 @@ public final class MappedFileQueue {
      * Flushes every file with unflushed data; returns true if anything was flushed. With
      * {@code leastPages} &gt; 0, a file is only flushed when that much is waiting (full files always).
      */
+    @Override
     public boolean flush(int leastPages) {
         boolean any = false;
         for (MappedFile mf : files) {
