@@ -340,9 +340,9 @@ public final class DefaultMessageStore implements MessageStore {
         cleanup.run();
     }
 
-    /** Bytes written but not yet on disk. */
-    public long unflushedBytes() {
-        return commitLog.getMaxOffset() - commitLog.getFlushedWhere();
+    /** Commit-log offset up to which data is on disk. */
+    public long getFlushedPhyOffset() {
+        return commitLog.getFlushedWhere();
     }
 
     /** Decodes the record bytes of a get/query result; a convenience for tests and tools. */

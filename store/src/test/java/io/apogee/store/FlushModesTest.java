@@ -32,9 +32,8 @@ class FlushModesTest {
             List<CompletableFuture<Boolean>> checks = new ArrayList<>();
             for (int i = 0; i < 2000; i++) {
                 checks.add(store.putMessage(message("S", i % 8, new byte[500])).thenApplyAsync(r ->
-                        r.isOk() && store.unflushedBytes() >= 0
-                                && r.getAppendMessageResult().getWroteOffset() + r.getAppendMessageResult().getWroteBytes()
-                                <= store.getMaxPhyOffset() - store.unflushedBytes(), pool));
+                        r.isOk() && r.getAppendMessageResult().getWroteOffset()
+                                + r.getAppendMessageResult().getWroteBytes() <= store.getFlushedPhyOffset(), pool));
             }
             for (CompletableFuture<Boolean> c : checks) {
                 assertThat(c.get()).isTrue();
