@@ -95,6 +95,14 @@ class MQAdminCommandsTest {
     }
 
     @Test
+    void orderedTopicLayoutGoesToTheNameServer() {
+        assertThat(ok("updateTopic", "-b", brokerAddr, "-t", "ToolsTopicOrdered", "-r", "4", "-w", "4", "-o", "true").out())
+                .contains("set broker orderConf. isOrder=true, orderConf=[" + brokerName + ":4]").contains("order=true");
+        assertThat(ok("updateTopic", "-c", cluster, "-t", "ToolsTopicOrdered", "-r", "2", "-w", "2", "-o", "true").out())
+                .contains("set cluster orderConf. isOrder=true, orderConf=[" + brokerName + ":2]");
+    }
+
+    @Test
     void deletedTopicIsGone() {
         createTopic("ToolsTopicGone", 1);
         Result deleted = ok("deleteTopic", "-c", cluster, "-t", "ToolsTopicGone");
@@ -110,7 +118,8 @@ class MQAdminCommandsTest {
 
         Result byId = ok("queryMsgById", "-t", "ToolsTopicQuery", "-i", msgId, "-f", "UTF-8");
         assertThat(byId.out()).contains("Topic:               ToolsTopicQuery").contains("Tags:                [TagA]")
-                .contains("Keys:                [order-42]").contains("Message Body:        hello mqadmin");
+                .contains("Keys:                [order-42]").contains("Message Body:        hello mqadmin")
+                .contains("WARN: No Consumer");
         String offsetId = byId.lineWith("OffsetID:").split("\\s+")[1];
         assertThat(ok("queryMsgById", "-t", "ToolsTopicQuery", "-i", offsetId).out()).contains("MsgId:               " + msgId);
 
@@ -147,6 +156,8 @@ class MQAdminCommandsTest {
         Result progress = ok("consumerProgress", "-g", "ToolsLagGroup", "-t", "ToolsTopicLag");
         assertThat(progress.lineWith("ToolsTopicLag").split("\\s+")).containsSequence(brokerName, "0", "3", "1", "2");
         assertThat(progress.out()).contains("Consume Diff Total: 2");
+        assertThat(ok("queryMsgByOffset", "-t", "ToolsTopicLag", "-b", brokerName, "-i", "0", "-o", "0").out())
+                .contains("MessageTrack [consumerGroup=ToolsLagGroup, trackType=NOT_ONLINE");
 
         // No consumer of the group is online: the stored offsets are moved directly, back to the first message.
         Result rewound = ok("resetOffsetByTime", "-g", "ToolsLagGroup", "-t", "ToolsTopicLag", "-s", "0");
@@ -228,7 +239,7 @@ class MQAdminCommandsTest {
         producer.start();
         consumer.start();
         try {
-            producer.send(new Message("ToolsTopicOnline", "TagA", "hi".getBytes(StandardCharsets.UTF_8)));
+            String msgId = producer.send(new Message("ToolsTopicOnline", "TagA", "hi".getBytes(StandardCharsets.UTF_8))).getMsgId();
             assertThat(ok("producerConnection", "-g", "ToolsProducerGroup", "-t", "ToolsTopicOnline").out())
                     .containsPattern("(?m)^0001  \\S+@\\S+ +\\S+ +JAVA +V5_2_0$");
 
@@ -241,6 +252,8 @@ class MQAdminCommandsTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                     ok("consumerProgress", "-g", "ToolsPushGroup", "-t", "ToolsTopicOnline", "-s", "true").out().lines()
                             .filter(l -> l.startsWith("ToolsTopicOnline")).filter(l -> !l.split("\\s+")[5].equals("N/A"))).hasSize(2));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ok("queryMsgById", "-t", "ToolsTopicOnline", "-i", msgId).out())
+                    .contains("MessageTrack [consumerGroup=ToolsPushGroup, trackType=CONSUMED, exceptionDesc=null]"));
             assertThat(ok("consumerProgress").lineWith("ToolsPushGroup").split("\\s+")).containsSequence("ToolsPushGroup", "1", "V5_2_0", "PUSH", "CLUSTERING");
         } finally {
             consumer.shutdown();

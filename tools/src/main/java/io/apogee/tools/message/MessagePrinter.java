@@ -56,7 +56,8 @@ final class MessagePrinter {
         out.printf("MSGID: %s %s BODY: %s%n", msgId(msg), msg, body);
     }
 
-    private static String address(SocketAddress address) {
+    /** ip:port, the form brokers register their addresses in. */
+    static String address(SocketAddress address) {
         if (address instanceof InetSocketAddress inet) {
             return (inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString()) + ":" + inet.getPort();
         }

@@ -42,6 +42,7 @@ public final class QueryMsgByOffsetCommand implements Callable<Integer> {
                 throw new ToolException("no message at offset " + offset + " of " + mq + " (" + result.getPullStatus() + ")");
             }
             MessagePrinter.card(options.out(), result.getMsgFoundList().get(0), bodyCharset);
+            new MessageTracks(session.admin()).print(options.out(), result.getMsgFoundList().get(0), mq.getBrokerName());
         }
         return 0;
     }

@@ -5,8 +5,10 @@ import io.apogee.protocol.TopicSysFlag;
 import io.apogee.tools.AdminOptions;
 import io.apogee.tools.AdminSession;
 import io.apogee.tools.BrokerTarget;
+import io.apogee.tools.Clusters;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,8 +54,28 @@ public final class UpdateTopicCommand implements Callable<Integer> {
                 session.admin().createAndUpdateTopicConfig(addr, config);
                 out.printf("create topic to %s success.%n", addr);
             }
+            if (order) {
+                setOrderConf(out, session, config);
+            }
         }
         out.printf("%s%n", config);
         return 0;
+    }
+
+    /** An ordered topic's layout goes to the name servers too: the whole cluster's with -c, this broker's merged in with -b. */
+    private void setOrderConf(PrintWriter out, AdminSession session, TopicConfig config) throws Exception {
+        OrderConf orderConf = new OrderConf(session);
+        Clusters clusters = Clusters.fetch(session.admin());
+        if (target.isCluster()) {
+            String conf = clusters.brokers(target.clusterName()).stream()
+                    .map(bd -> bd.getBrokerName() + ":" + config.getWriteQueueNums()).collect(Collectors.joining(";"));
+            orderConf.put(config.getTopicName(), conf);
+            out.printf("set cluster orderConf. isOrder=%s, orderConf=[%s]%n", true, conf);
+        } else {
+            String brokerName = clusters.brokerNameAt(target.masters(session.admin()).get(0));
+            String conf = OrderConf.merge(orderConf.get(config.getTopicName()), brokerName, config.getWriteQueueNums());
+            orderConf.put(config.getTopicName(), conf);
+            out.printf("set broker orderConf. isOrder=%s, orderConf=[%s]%n", true, conf);
+        }
     }
 }
