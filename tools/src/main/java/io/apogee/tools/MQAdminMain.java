@@ -14,13 +14,20 @@ import io.apogee.tools.message.PrintMsgCommand;
 import io.apogee.tools.message.QueryMsgByIdCommand;
 import io.apogee.tools.message.QueryMsgByKeyCommand;
 import io.apogee.tools.message.QueryMsgByOffsetCommand;
+import io.apogee.tools.message.QueryMsgByUniqueKeyCommand;
 import io.apogee.tools.message.SendMessageCommand;
+import io.apogee.tools.namesrv.DeleteKvConfigCommand;
+import io.apogee.tools.namesrv.UpdateKvConfigCommand;
+import io.apogee.tools.namesrv.WritePermCommands;
+import io.apogee.tools.offset.GetConsumerStatusCommand;
 import io.apogee.tools.offset.ResetOffsetByTimeCommand;
 import io.apogee.tools.topic.DeleteTopicCommand;
+import io.apogee.tools.topic.TopicClusterListCommand;
 import io.apogee.tools.topic.TopicListCommand;
 import io.apogee.tools.topic.TopicRouteCommand;
 import io.apogee.tools.topic.TopicStatusCommand;
 import io.apogee.tools.topic.UpdateTopicCommand;
+import io.apogee.tools.topic.UpdateTopicPermCommand;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -38,14 +45,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "mqadmin", subcommands = {
     UpdateTopicCommand.class, DeleteTopicCommand.class,
     UpdateSubGroupCommand.class, DeleteSubGroupCommand.class,
-    UpdateBrokerConfigCommand.class,
-    TopicRouteCommand.class, TopicStatusCommand.class,
+    UpdateBrokerConfigCommand.class, UpdateTopicPermCommand.class,
+    TopicRouteCommand.class, TopicStatusCommand.class, TopicClusterListCommand.class,
     BrokerStatusCommand.class,
-    QueryMsgByIdCommand.class, QueryMsgByKeyCommand.class, QueryMsgByOffsetCommand.class,
+    QueryMsgByIdCommand.class, QueryMsgByKeyCommand.class, QueryMsgByUniqueKeyCommand.class, QueryMsgByOffsetCommand.class,
     PrintMsgCommand.class,
     ProducerConnectionCommand.class, ConsumerConnectionCommand.class, ConsumerProgressCommand.class,
     ClusterListCommand.class, TopicListCommand.class,
-    ResetOffsetByTimeCommand.class,
+    UpdateKvConfigCommand.class, DeleteKvConfigCommand.class,
+    WritePermCommands.Wipe.class, WritePermCommands.Add.class,
+    ResetOffsetByTimeCommand.class, GetConsumerStatusCommand.class,
     GetBrokerConfigCommand.class,
     SendMessageCommand.class, ConsumeMessageCommand.class,
     HelpCommand.class,

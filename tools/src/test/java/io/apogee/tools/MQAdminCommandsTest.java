@@ -11,6 +11,7 @@ import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.exception.MQBrokerException;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.common.message.Message;
+import io.apogee.protocol.namesrv.KvNamespace;
 import io.apogee.server.Standalone;
 import io.apogee.tools.MQAdminRunner.Result;
 import java.nio.charset.StandardCharsets;
@@ -95,11 +96,50 @@ class MQAdminCommandsTest {
     }
 
     @Test
-    void orderedTopicLayoutGoesToTheNameServer() {
+    void orderedTopicLayoutGoesToTheNameServer() throws Exception {
         assertThat(ok("updateTopic", "-b", brokerAddr, "-t", "ToolsTopicOrdered", "-r", "4", "-w", "4", "-o", "true").out())
                 .contains("set broker orderConf. isOrder=true, orderConf=[" + brokerName + ":4]").contains("order=true");
+        assertThat(kvConfig(KvNamespace.ORDER_TOPIC_CONFIG, "ToolsTopicOrdered")).isEqualTo(brokerName + ":4");
         assertThat(ok("updateTopic", "-c", cluster, "-t", "ToolsTopicOrdered", "-r", "2", "-w", "2", "-o", "true").out())
                 .contains("set cluster orderConf. isOrder=true, orderConf=[" + brokerName + ":2]");
+        assertThat(kvConfig(KvNamespace.ORDER_TOPIC_CONFIG, "ToolsTopicOrdered")).isEqualTo(brokerName + ":2");
+    }
+
+    @Test
+    void kvConfigIsPutAndDeleted() throws Exception {
+        assertThat(ok("updateKvConfig", "-s", "ToolsNamespace", "-k", "color", "-v", "blue").out())
+                .contains("create or update kv config to namespace success.");
+        assertThat(kvConfig("ToolsNamespace", "color")).isEqualTo("blue");
+        assertThat(ok("deleteKvConfig", "-s", "ToolsNamespace", "-k", "color").out()).contains("delete kv config from namespace success.");
+        assertThat(kvConfig("ToolsNamespace", "color")).isEmpty();
+    }
+
+    private static String kvConfig(String namespace, String key) throws Exception {
+        try (AdminSession session = AdminSession.start(server.namesrvAddr())) {
+            return new NameServerRequests(session).kvConfig(namespace, key);
+        }
+    }
+
+    @Test
+    void topicAndBrokerPermissionsChange() {
+        createTopic("ToolsTopicPerm", 1);
+        assertThat(ok("topicClusterList", "-t", "ToolsTopicPerm").out().lines()).containsExactly(cluster);
+
+        assertThat(ok("updateTopicPerm", "-b", brokerAddr, "-t", "ToolsTopicPerm", "-p", "4").out())
+                .contains("update topic perm from 6 to 4 in " + brokerAddr + " success.");
+        assertThat(ok("topicRoute", "-t", "ToolsTopicPerm", "-l").lineWith(brokerName).split("\\s+")).endsWith("4");
+        assertThat(ok("updateTopicPerm", "-c", cluster, "-t", "ToolsTopicPerm", "-p", "4").out()).contains("new perm equals to the old one!");
+        assertThat(mqadmin.run("updateTopicPerm", "-c", cluster, "-t", "ToolsTopicPerm", "-p", "5").err()).contains("perm must be 2 (W), 4 (R) or 6 (RW)");
+        ok("updateTopicPerm", "-c", cluster, "-t", "ToolsTopicPerm", "-p", "6");
+
+        try {
+            assertThat(ok("wipeWritePerm", "-b", brokerName).out())
+                    .containsPattern("wipe write perm of broker\\[" + brokerName + "\\] in name server\\[" + server.namesrvAddr() + "\\] OK, [1-9]");
+            assertThat(ok("topicRoute", "-t", "ToolsTopicPerm", "-l").lineWith(brokerName).split("\\s+")).endsWith("4");
+        } finally {
+            assertThat(ok("addWritePerm", "-b", brokerName).out()).contains("add write perm of broker[" + brokerName + "]");
+        }
+        assertThat(ok("topicRoute", "-t", "ToolsTopicPerm", "-l").lineWith(brokerName).split("\\s+")).endsWith("6");
     }
 
     @Test
@@ -126,6 +166,8 @@ class MQAdminCommandsTest {
         // The index entry is written by the store's dispatcher, shortly after the send returned.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(ok("queryMsgByKey", "-t", "ToolsTopicQuery", "-k", "order-42").lineWith(msgId)).matches(".*\\s+0\\s+0$"));
+
+        assertThat(ok("queryMsgByUniqueKey", "-t", "ToolsTopicQuery", "-i", msgId).out()).contains("OffsetID:            " + offsetId);
 
         assertThat(ok("queryMsgByOffset", "-t", "ToolsTopicQuery", "-b", brokerName, "-i", "0", "-o", "0", "-f", "UTF-8").out())
                 .contains("MsgId:               " + msgId).contains("hello mqadmin");
@@ -240,8 +282,10 @@ class MQAdminCommandsTest {
         consumer.start();
         try {
             String msgId = producer.send(new Message("ToolsTopicOnline", "TagA", "hi".getBytes(StandardCharsets.UTF_8))).getMsgId();
-            assertThat(ok("producerConnection", "-g", "ToolsProducerGroup", "-t", "ToolsTopicOnline").out())
-                    .containsPattern("(?m)^0001  \\S+@\\S+ +\\S+ +JAVA +V5_2_0$");
+            // The producer's group reaches the broker with its next heartbeat, which the send sets off.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    ok("producerConnection", "-g", "ToolsProducerGroup", "-t", "ToolsTopicOnline").out())
+                    .containsPattern("(?m)^0001  \\S+@\\S+ +\\S+ +JAVA +V5_2_0$"));
 
             Result connection = ok("consumerConnection", "-g", "ToolsPushGroup");
             assertThat(connection.out()).containsPattern("(?m)^ToolsTopicOnline +TagA \\|\\| TagB$")
@@ -252,6 +296,9 @@ class MQAdminCommandsTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                     ok("consumerProgress", "-g", "ToolsPushGroup", "-t", "ToolsTopicOnline", "-s", "true").out().lines()
                             .filter(l -> l.startsWith("ToolsTopicOnline")).filter(l -> !l.split("\\s+")[5].equals("N/A"))).hasSize(2));
+            assertThat(ok("getConsumerStatus", "-g", "ToolsPushGroup", "-t", "ToolsTopicOnline").out())
+                    .contains("get consumer status from client. group=ToolsPushGroup, topic=ToolsTopicOnline")
+                    .containsPattern("(?m)^\\S+@\\S+ +" + brokerName + " +[01] +\\d+ *$");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ok("queryMsgById", "-t", "ToolsTopicOnline", "-i", msgId).out())
                     .contains("MessageTrack [consumerGroup=ToolsPushGroup, trackType=CONSUMED, exceptionDesc=null]"));
             assertThat(ok("consumerProgress").lineWith("ToolsPushGroup").split("\\s+")).containsSequence("ToolsPushGroup", "1", "V5_2_0", "PUSH", "CLUSTERING");

@@ -3,6 +3,8 @@ package io.apogee.tools.message;
 import io.apogee.client.impl.consumer.MessageClientExt;
 import io.apogee.common.message.MessageConst;
 import io.apogee.common.message.MessageExt;
+import io.apogee.tools.AdminSession;
+import io.apogee.tools.Clusters;
 import io.apogee.tools.Timestamps;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -48,6 +50,13 @@ final class MessagePrinter {
         if (bodyCharset != null) {
             out.printf(FIELD, "Message Body:", msg.getBody() == null ? "" : new String(msg.getBody(), bodyCharset));
         }
+    }
+
+    /** The card, then which groups have consumed the message (the broker that stored it is found by its address). */
+    static void cardWithTracks(PrintWriter out, AdminSession session, MessageExt msg, Charset bodyCharset) throws Exception {
+        card(out, msg, bodyCharset);
+        String brokerName = Clusters.fetch(session.admin()).brokerNameAt(address(msg.getStoreHost()));
+        new MessageTracks(session.admin()).print(out, msg, brokerName);
     }
 
     /** One line per message, as printMsg and consumeMessage print them. */

@@ -4,7 +4,6 @@ import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.common.message.MessageExt;
 import io.apogee.tools.AdminOptions;
 import io.apogee.tools.AdminSession;
-import io.apogee.tools.Clusters;
 import io.apogee.tools.ToolException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -50,9 +49,7 @@ public final class QueryMsgByIdCommand implements Callable<Integer> {
                 if (!first) {
                     options.out().println();
                 }
-                MessagePrinter.card(options.out(), msg, bodyCharset);
-                new MessageTracks(session.admin()).print(options.out(), msg,
-                        Clusters.fetch(session.admin()).brokerNameAt(MessagePrinter.address(msg.getStoreHost())));
+                MessagePrinter.cardWithTracks(options.out(), session, msg, bodyCharset);
                 first = false;
             }
         }

@@ -41,8 +41,7 @@ public final class QueryMsgByOffsetCommand implements Callable<Integer> {
             if (result.getPullStatus() != PullStatus.FOUND || result.getMsgFoundList().isEmpty()) {
                 throw new ToolException("no message at offset " + offset + " of " + mq + " (" + result.getPullStatus() + ")");
             }
-            MessagePrinter.card(options.out(), result.getMsgFoundList().get(0), bodyCharset);
-            new MessageTracks(session.admin()).print(options.out(), result.getMsgFoundList().get(0), mq.getBrokerName());
+            MessagePrinter.cardWithTracks(options.out(), session, result.getMsgFoundList().get(0), bodyCharset);
         }
         return 0;
     }

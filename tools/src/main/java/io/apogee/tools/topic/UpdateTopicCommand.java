@@ -2,11 +2,15 @@ package io.apogee.tools.topic;
 
 import io.apogee.protocol.TopicConfig;
 import io.apogee.protocol.TopicSysFlag;
+import io.apogee.protocol.namesrv.KvNamespace;
 import io.apogee.tools.AdminOptions;
 import io.apogee.tools.AdminSession;
 import io.apogee.tools.BrokerTarget;
 import io.apogee.tools.Clusters;
+import io.apogee.tools.NameServerRequests;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
@@ -62,20 +66,37 @@ public final class UpdateTopicCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** An ordered topic's layout goes to the name servers too: the whole cluster's with -c, this broker's merged in with -b. */
+    /**
+     * An ordered topic's layout ({@code brokerName:queueNums;...}) goes to the name servers too, which
+     * hand it out with the route: the whole cluster's with -c, this broker's merged in with -b.
+     */
     private void setOrderConf(PrintWriter out, AdminSession session, TopicConfig config) throws Exception {
-        OrderConf orderConf = new OrderConf(session);
+        NameServerRequests namesrv = new NameServerRequests(session);
         Clusters clusters = Clusters.fetch(session.admin());
         if (target.isCluster()) {
             String conf = clusters.brokers(target.clusterName()).stream()
                     .map(bd -> bd.getBrokerName() + ":" + config.getWriteQueueNums()).collect(Collectors.joining(";"));
-            orderConf.put(config.getTopicName(), conf);
+            namesrv.putKvConfig(KvNamespace.ORDER_TOPIC_CONFIG, config.getTopicName(), conf);
             out.printf("set cluster orderConf. isOrder=%s, orderConf=[%s]%n", true, conf);
         } else {
             String brokerName = clusters.brokerNameAt(target.masters(session.admin()).get(0));
-            String conf = OrderConf.merge(orderConf.get(config.getTopicName()), brokerName, config.getWriteQueueNums());
-            orderConf.put(config.getTopicName(), conf);
+            String existing = namesrv.kvConfig(KvNamespace.ORDER_TOPIC_CONFIG, config.getTopicName());
+            String conf = mergeOrderConf(existing, brokerName, config.getWriteQueueNums());
+            namesrv.putKvConfig(KvNamespace.ORDER_TOPIC_CONFIG, config.getTopicName(), conf);
             out.printf("set broker orderConf. isOrder=%s, orderConf=[%s]%n", true, conf);
         }
+    }
+
+    /** {@code existing} with the broker's entry added or replaced. */
+    static String mergeOrderConf(String existing, String brokerName, int queueNums) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String entry : existing.split(";")) {
+            int colon = entry.indexOf(':');
+            if (colon > 0) {
+                entries.put(entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
+            }
+        }
+        entries.put(brokerName, String.valueOf(queueNums));
+        return entries.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(";"));
     }
 }

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
-class OrderConfTest {
+class UpdateTopicCommandTest {
     @Test
     void oneBrokerIsMergedIntoTheLayout() {
-        assertThat(OrderConf.merge("broker-b:8;broker-a:2", "broker-a", 4)).isEqualTo("broker-b:8;broker-a:4");
-        assertThat(OrderConf.merge("broker-b:8", "broker-a", 4)).isEqualTo("broker-b:8;broker-a:4");
-        assertThat(OrderConf.merge("", "broker-a", 4)).isEqualTo("broker-a:4");
+        assertThat(UpdateTopicCommand.mergeOrderConf("broker-b:8;broker-a:2", "broker-a", 4)).isEqualTo("broker-b:8;broker-a:4");
+        assertThat(UpdateTopicCommand.mergeOrderConf("broker-b:8", "broker-a", 4)).isEqualTo("broker-b:8;broker-a:4");
+        assertThat(UpdateTopicCommand.mergeOrderConf("", "broker-a", 4)).isEqualTo("broker-a:4");
     }
 }
