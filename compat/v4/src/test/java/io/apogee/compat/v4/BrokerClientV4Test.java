@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
@@ -33,6 +35,8 @@ import org.apache.rocketmq.common.admin.TopicStatsTable;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.common.protocol.body.ConsumerConnection;
+import org.apache.rocketmq.common.protocol.heartbeat.MessageModel;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +45,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The official 4.9.7 producer, consumers and admin tool against one Apogee standalone. */
+/** The official 4.9.7 producer, consumers (clustering, broadcasting, orderly, lite pull) and admin tool against one Apogee standalone. */
 @Timeout(120)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrokerClientV4Test {
@@ -92,19 +96,37 @@ class BrokerClientV4Test {
     }
 
     private DefaultMQPushConsumer push(String group, String topic, String expression, List<MessageExt> sink) throws Exception {
+        return push(group, topic, expression, MessageModel.CLUSTERING, sink::addAll);
+    }
+
+    /** A started push consumer whose listener hands every batch to {@code sink} and reports success. */
+    private DefaultMQPushConsumer push(String group, String topic, String expression, MessageModel model,
+                                       Consumer<List<MessageExt>> sink) throws Exception {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        consumer.setMessageModel(model);
         consumer.setNamesrvAddr(namesrv);
         consumer.setInstanceName("c-" + UUID.randomUUID());
         consumer.setPollNameServerInterval(1000);
         consumer.setPersistConsumerOffsetInterval(500);
         consumer.subscribe(topic, expression);
         consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
-            sink.addAll(msgs);
+            sink.accept(msgs);
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         consumer.start();
         toStop.add(consumer::shutdown);
         return consumer;
+    }
+
+    private void sendAll(String topic, String prefix, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            producer.send(message(topic, "T", prefix + i));
+        }
+    }
+
+    private static int assignedQueues(DefaultMQPushConsumer consumer, String topic) {
+        return (int) consumer.getDefaultMQPushConsumerImpl().getRebalanceImpl().getProcessQueueTable().keySet().stream()
+                .filter(mq -> mq.getTopic().equals(topic)).count();
     }
 
     private static Message message(String topic, String tags, String body) {
@@ -196,9 +218,7 @@ class BrokerClientV4Test {
     void litePullAssignAndSeek() throws Exception {
         String topic = "V4LitePull";
         createTopic(topic, 1);
-        for (int i = 0; i < 8; i++) {
-            producer.send(message(topic, "T", "l" + i));
-        }
+        sendAll(topic, "l", 8);
         DefaultLitePullConsumer consumer = new DefaultLitePullConsumer("v4-lite-group");
         consumer.setNamesrvAddr(namesrv);
         consumer.setInstanceName("l-" + UUID.randomUUID());
@@ -233,5 +253,110 @@ class BrokerClientV4Test {
             QueryResult result = admin.queryMessage(topic, "key-7", 10, 0, System.currentTimeMillis() + 60_000);
             assertThat(result.getMessageList()).extracting(MessageExt::getKeys).containsExactly("key-7");
         });
+    }
+
+    @Test
+    void clusteringConsumersShareTheQueuesAndGetEachMessageOnce() throws Exception {
+        String topic = "V4Clustered";
+        createTopic(topic, 8);
+        List<List<MessageExt>> sinks = List.of(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+        List<DefaultMQPushConsumer> consumers = new ArrayList<>();
+        for (List<MessageExt> sink : sinks) {
+            consumers.add(push("v4-clustered-group", topic, "*", sink));
+        }
+        await().atMost(WAIT).until(() -> consumers.stream().allMatch(c -> assignedQueues(c, topic) > 0)
+                && consumers.stream().mapToInt(c -> assignedQueues(c, topic)).sum() == 8);
+
+        sendAll(topic, "m", 90);
+
+        await().atMost(WAIT).until(() -> sinks.stream().mapToInt(List::size).sum() >= 90);
+        assertThat(sinks.stream().flatMap(List::stream).map(BrokerClientV4Test::body)).hasSize(90).doesNotHaveDuplicates();
+        assertThat(sinks).allSatisfy(sink -> assertThat(sink).isNotEmpty());
+    }
+
+    @Test
+    void broadcastingConsumersEachGetEverything() throws Exception {
+        String topic = "V4Broadcast";
+        createTopic(topic, 4);
+        List<MessageExt> first = new CopyOnWriteArrayList<>();
+        List<MessageExt> second = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer a = push("v4-broadcast-group", topic, "*", MessageModel.BROADCASTING, first::addAll);
+        DefaultMQPushConsumer b = push("v4-broadcast-group", topic, "*", MessageModel.BROADCASTING, second::addAll);
+        await().atMost(WAIT).until(() -> assignedQueues(a, topic) == 4 && assignedQueues(b, topic) == 4);
+
+        sendAll(topic, "b", 20);
+
+        await().atMost(WAIT).until(() -> first.size() >= 20 && second.size() >= 20);
+        assertThat(first.stream().map(BrokerClientV4Test::body)).hasSize(20).doesNotHaveDuplicates();
+        assertThat(second.stream().map(BrokerClientV4Test::body)).hasSize(20).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRestartedConsumerResumesFromTheCommittedOffset() throws Exception {
+        String topic = "V4Resume";
+        createTopic(topic, 2);
+        sendAll(topic, "first-", 10);
+        List<MessageExt> before = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer consumer = push("v4-resume-group", topic, "*", before);
+        await().atMost(WAIT).until(() -> before.size() >= 10);
+        consumer.shutdown();
+
+        sendAll(topic, "second-", 10);
+        List<MessageExt> after = new CopyOnWriteArrayList<>();
+        push("v4-resume-group", topic, "*", after);
+
+        await().atMost(WAIT).until(() -> after.size() >= 10);
+        assertThat(after.stream().map(BrokerClientV4Test::body)).allMatch(b -> b.startsWith("second-")).hasSize(10);
+    }
+
+    @Test
+    void adminCreatesATopicAndListsTheGroupsConnections() throws Exception {
+        admin.createTopic("TBW102", "V4AdminCreated", 6);
+        await().atMost(WAIT).ignoreExceptions().until(() -> !admin.examineTopicRouteInfo("V4AdminCreated").getQueueDatas().isEmpty());
+        assertThat(admin.examineTopicRouteInfo("V4AdminCreated").getQueueDatas()).singleElement()
+                .satisfies(q -> assertThat(q.getWriteQueueNums()).isEqualTo(6));
+
+        push("v4-connected-group", "V4AdminCreated", "TagX", new CopyOnWriteArrayList<>());
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            ConsumerConnection connection = admin.examineConsumerConnectionInfo("v4-connected-group");
+            assertThat(connection.getConnectionSet()).singleElement()
+                    .satisfies(c -> assertThat(c.getClientId()).contains("@c-"));
+            assertThat(connection.getSubscriptionTable().get("V4AdminCreated").getTagsSet()).containsExactly("TagX");
+            assertThat(connection.getMessageModel()).isEqualTo(MessageModel.CLUSTERING);
+        });
+    }
+
+    /**
+     * A parked pull is answered as soon as a message arrives: each of 100 messages is sent only once
+     * the consumer's next pull waits on the broker; prints the send-to-listener latency distribution.
+     */
+    @Test
+    void longPollingDeliversPromptly() throws Exception {
+        String topic = "V4LongPoll";
+        createTopic(topic, 1);
+        Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+        DefaultMQPushConsumer consumer = push("v4-long-poll-group", topic, "*", MessageModel.CLUSTERING, msgs -> {
+            long now = System.nanoTime();
+            msgs.forEach(m -> receivedAt.put(body(m), now));
+        });
+        await().atMost(WAIT).until(() -> assignedQueues(consumer, topic) == 1);
+
+        long[] latenciesMicros = new long[100];
+        for (int i = 0; i < latenciesMicros.length; i++) {
+            String body = "p" + i;
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(1))
+                    .until(() -> apogee.broker().pullHoldService().parkedCount(topic, 0) > 0);
+            long sentAt = System.nanoTime();
+            producer.send(message(topic, "T", body));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(() -> receivedAt.containsKey(body));
+            latenciesMicros[i] = (receivedAt.get(body) - sentAt) / 1000;
+        }
+        Arrays.sort(latenciesMicros);
+        // Nearest rank: the smallest latency with at least p% of them at or below it.
+        long p50 = latenciesMicros[(int) Math.ceil(0.50 * latenciesMicros.length) - 1];
+        long p99 = latenciesMicros[(int) Math.ceil(0.99 * latenciesMicros.length) - 1];
+        System.out.printf("long-polling: n=%d p50=%.2fms p99=%.2fms (official client 4.9.7)%n",
+                latenciesMicros.length, p50 / 1000.0, p99 / 1000.0);
+        assertThat(p99).as("p99 in microseconds, far below the hold's re-check interval").isLessThan(2_000_000);
     }
 }
