@@ -188,6 +188,28 @@ public class DefaultMQProducer extends ClientConfig {
         return MessageBatch.generateFromList(msgs, maxMessageSize);
     }
 
+    /**
+     * Send latencies (ms, ascending) from which a broker is avoided for the paired
+     * {@link #setNotAvailableDuration notAvailableDuration}, when {@link #isSendLatencyFaultEnable()}.
+     * Default {@code 50 100 550 1000 2000 3000 15000}.
+     */
+    public void setLatencyMax(long[] latencyMax) {
+        engine.faultTolerance().setLatencyMax(latencyMax);
+    }
+
+    public long[] getLatencyMax() {
+        return engine.faultTolerance().getLatencyMax();
+    }
+
+    /** How long (ms) a broker is avoided after a send reached the paired latency. Default {@code 0 0 30000 60000 120000 180000 600000}. */
+    public void setNotAvailableDuration(long[] notAvailableDuration) {
+        engine.faultTolerance().setNotAvailableDuration(notAvailableDuration);
+    }
+
+    public long[] getNotAvailableDuration() {
+        return engine.faultTolerance().getNotAvailableDuration();
+    }
+
     public boolean isSendMessageWithVIPChannel() {
         return isVipChannelEnabled();
     }

@@ -66,12 +66,12 @@ public class ProducerEngine implements MQProducerInner {
         }
         asyncPermits = new Semaphore(producer.getBackPressureForAsyncSendNum());
         sender = new MessageSender(producer, instance.getMQClientAPI());
-        // As the official producer does: the template topic's route names the brokers before anything
-        // is sent, so the heartbeats reach them at once; a transactional producer that replaced a
-        // crashed one must be known there to be asked about the half messages it inherited.
+        // As the official producer does: the instance's route refresh includes the template topic, whose
+        // route names the brokers before anything is sent, so the heartbeats reach them; a transactional
+        // producer that replaced a crashed one must be known there to be asked about the half messages
+        // it inherited. Fetched in the background: start() does not wait for the name servers.
         publishInfo.putIfAbsent(producer.getCreateTopicKey(), new TopicPublishInfo(List.of()));
         instance.start();
-        instance.updateTopicRouteInfoFromNameServer(producer.getCreateTopicKey());
         running = true;
         instance.sendHeartbeatToAllBrokerWithLock();
     }
@@ -83,6 +83,11 @@ public class ProducerEngine implements MQProducerInner {
         running = false;
         instance.unregisterProducer(producer.getProducerGroup());
         instance.shutdown();
+    }
+
+    /** The broker isolation table this producer's sends feed and its queue selection consults. */
+    public LatencyFaultTolerance faultTolerance() {
+        return faults;
     }
 
     protected void checkRunning() throws MQClientException {
