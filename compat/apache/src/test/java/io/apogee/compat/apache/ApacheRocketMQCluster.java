@@ -39,13 +39,24 @@ final class ApacheRocketMQCluster implements AutoCloseable {
     private final Map<String, ChildJvm> brokers = new LinkedHashMap<>();
     private final Map<String, String> brokerAddrs = new LinkedHashMap<>();
 
-    private ApacheRocketMQCluster(Path home) {
+    private final boolean timedMessages;
+
+    private ApacheRocketMQCluster(Path home, boolean timedMessages) {
         this.home = home;
+        this.timedMessages = timedMessages;
     }
 
     /** Starts the name servers, then the brokers (broker-a, broker-b, …), and waits until every broker is routable. */
     static ApacheRocketMQCluster start(int namesrvCount, int brokerCount) throws IOException {
-        ApacheRocketMQCluster cluster = new ApacheRocketMQCluster(Files.createTempDirectory("apache-rocketmq"));
+        return start(namesrvCount, brokerCount, false);
+    }
+
+    /**
+     * As {@link #start(int, int)}; {@code timedMessages} turns on the brokers' timer wheel, which
+     * TIMER_DELIVER_MS / TIMER_DELAY_* messages need (its own files and threads, off unless asked for).
+     */
+    static ApacheRocketMQCluster start(int namesrvCount, int brokerCount, boolean timedMessages) throws IOException {
+        ApacheRocketMQCluster cluster = new ApacheRocketMQCluster(Files.createTempDirectory("apache-rocketmq"), timedMessages);
         try {
             for (int i = 0; i < namesrvCount; i++) {
                 cluster.startNamesrv(i);
@@ -94,7 +105,7 @@ final class ApacheRocketMQCluster implements AutoCloseable {
         props.put("autoCreateSubscriptionGroup", "true");
         props.put("flushDiskType", "ASYNC_FLUSH");
         // Timed messages (TIMER_DELIVER_MS): the finest precision Apache offers, and a small timer log.
-        props.put("timerWheelEnable", "true");
+        props.put("timerWheelEnable", String.valueOf(timedMessages));
         props.put("timerPrecisionMs", String.valueOf(TIMER_PRECISION_MS));
         props.put("mappedFileSizeTimerLog", String.valueOf(8 * 1024 * 1024));
         props.put("diskMaxUsedSpaceRatio", "99");

@@ -16,7 +16,7 @@ final class SharedApacheCluster {
     static synchronized String namesrvAddr() {
         if (cluster == null) {
             try {
-                cluster = ApacheRocketMQCluster.start(1, 1);
+                cluster = ApacheRocketMQCluster.start(1, 1, true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
