@@ -34,8 +34,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
@@ -102,6 +109,29 @@ class ApogeeStarterEndToEndTest {
             await().atMost(DELIVERY).until(() -> !listener.received.isEmpty());
             assertThat(listener.received).containsExactly(order);
         });
+    }
+
+    /** An application as users write one: auto-configuration found through the starter's imports file. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @Import(OrderListener.class)
+    static class OrderApplication {
+    }
+
+    @Test
+    void aSpringBootApplicationFindsTheStarterAndRoundTripsAPojo() {
+        String topic = unique("AppOrders");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OrderApplication.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
+                .run("--rocketmq.name-server=" + server.namesrvAddr(), "--rocketmq.producer.group=" + unique("PG"),
+                        "--test.topic=" + topic, "--test.group=" + unique("CG"))) {
+            Order order = new Order("o-app", 5);
+            app.getBean(ApogeeTemplate.class).syncSend(topic, order);
+
+            OrderListener listener = app.getBean(OrderListener.class);
+            await().atMost(DELIVERY).until(() -> !listener.received.isEmpty());
+            assertThat(listener.received).containsExactly(order);
+        }
     }
 
     @Test
