@@ -108,10 +108,15 @@ final class GroupCommitService extends ServiceThread {
             }
         } catch (RuntimeException e) {
             LOG.error("group commit flush failed; failing the waiting puts", e);
-            Request r;
-            while ((r = pending.poll()) != null) {
-                r.complete(new PutMessageResult(PutMessageStatus.UNKNOWN_ERROR, r.result.getAppendMessageResult(),
-                        "flush failed: " + e.getMessage()));
+            // Puts that start from now on wait for the next flush: their bytes are not lost yet.
+            long failedAt = System.nanoTime();
+            for (Iterator<Request> it = pending.iterator(); it.hasNext(); ) {
+                Request r = it.next();
+                if (r.startNanos - failedAt <= 0) {
+                    it.remove();
+                    r.complete(new PutMessageResult(PutMessageStatus.UNKNOWN_ERROR, r.result.getAppendMessageResult(),
+                            "flush failed: " + e.getMessage()));
+                }
             }
         }
     }
