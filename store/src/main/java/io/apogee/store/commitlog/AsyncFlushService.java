@@ -2,6 +2,7 @@ package io.apogee.store.commitlog;
 
 import io.apogee.store.MessageStoreConfig;
 import io.apogee.store.file.MappedFileQueue;
+import io.apogee.store.recovery.FlushMarks;
 import io.apogee.store.recovery.StoreCheckpoint;
 import io.apogee.store.util.ServiceThread;
 import java.util.function.LongSupplier;
@@ -15,6 +16,7 @@ final class AsyncFlushService extends ServiceThread {
     private final MessageStoreConfig config;
     private final StoreCheckpoint checkpoint;
     private final LongSupplier lastStoreTimestamp;
+    private final FlushMarks marks = new FlushMarks();
     private long lastThoroughFlush = System.currentTimeMillis();
 
     AsyncFlushService(MappedFileQueue files, MessageStoreConfig config, StoreCheckpoint checkpoint,
@@ -48,14 +50,18 @@ final class AsyncFlushService extends ServiceThread {
     }
 
     /**
-     * Only a thorough flush moves the checkpoint: it covers every record appended before it
-     * started, whereas a least-pages flush may leave a tail behind.
+     * Every flush moves the checkpoint as far as the disk copy now reaches, so that crash recovery
+     * starts near the end. A least-pages flush may leave a tail (and write buffers may hold data
+     * not yet committed), hence the marks rather than the time of the newest record.
      */
     private void flush(int leastPages) {
+        // the time first: the append that set it had already advanced the end read next
         long storeTimestamp = lastStoreTimestamp.getAsLong();
+        marks.mark(files.getMaxWrotePosition(), storeTimestamp);
         files.flush(leastPages);
-        if (leastPages == 0 && storeTimestamp > 0) {
-            checkpoint.setPhysicMsgTimestamp(storeTimestamp);
+        long durable = marks.durableUpTo(files.getFlushedWhere());
+        if (durable > 0) {
+            checkpoint.setPhysicMsgTimestamp(durable);
         }
     }
 

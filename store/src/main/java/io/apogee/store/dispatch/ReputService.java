@@ -101,6 +101,8 @@ public final class ReputService extends ServiceThread {
                         dispatch(r.request());
                         buf.position(buf.position() + r.size());
                         reputFromOffset = offset + r.size();
+                        // after the offset: whoever reads this time then the offset sees the record below it
+                        lastDispatchedStoreTimestamp = r.request().storeTimestamp();
                         progressed = true;
                         any = true;
                     } else if (r.kind() == RecordParser.Kind.END_OF_FILE) {
@@ -139,7 +141,6 @@ public final class ReputService extends ServiceThread {
         if (index != null && txType != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
             index.buildIndex(req);
         }
-        lastDispatchedStoreTimestamp = req.storeTimestamp();
         if (toQueue) {
             for (MessageArrivingListener l : listeners) {
                 try {

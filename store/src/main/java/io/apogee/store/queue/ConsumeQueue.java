@@ -254,6 +254,23 @@ public final class ConsumeQueue {
         return files.flush(leastPages);
     }
 
+    /**
+     * Commit-log offset of the oldest entry not yet on disk (Long.MAX_VALUE when all are): every
+     * message below it has its entry on disk. A filler counts as offset 0, holding the checkpoint
+     * back until a thorough flush.
+     */
+    public long firstUnflushedPhysOffset() {
+        long flushed = files.getFlushedWhere();
+        if (flushed >= files.getMaxOffset()) {
+            return Long.MAX_VALUE;
+        }
+        long[] e = readEntry(flushed);
+        if (e == null) {
+            return Long.MAX_VALUE; // the file went away with a deleted topic
+        }
+        return e[1] == FILLER_SIZE ? 0 : e[0];
+    }
+
     public void shutdown() {
         files.flush(0);
         files.shutdown();

@@ -91,6 +91,15 @@ public final class ConsumeQueueStore {
         }
     }
 
+    /** Commit-log offset below which every message's entry is on disk; see {@link ConsumeQueue#firstUnflushedPhysOffset}. */
+    public long firstUnflushedPhysOffset() {
+        long min = Long.MAX_VALUE;
+        for (ConsumeQueue cq : all()) {
+            min = Math.min(min, cq.firstUnflushedPhysOffset());
+        }
+        return min;
+    }
+
     public void shutdown() {
         for (ConsumeQueue cq : all()) {
             cq.shutdown();
