@@ -18,10 +18,12 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.MQVersion;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageDecoder;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.protocol.LanguageCode;
 import org.apache.rocketmq.remoting.protocol.body.CMResult;
 import org.apache.rocketmq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import org.apache.rocketmq.remoting.protocol.body.ConsumerRunningInfo;
@@ -30,6 +32,11 @@ import org.apache.rocketmq.remoting.protocol.admin.TopicStatsTable;
 import org.apache.rocketmq.remoting.protocol.body.ConsumeStatsList;
 import org.apache.rocketmq.remoting.protocol.body.ConsumerConnection;
 import org.apache.rocketmq.remoting.protocol.body.KVTable;
+import org.apache.rocketmq.remoting.protocol.body.ProducerConnection;
+import org.apache.rocketmq.remoting.protocol.body.ProducerInfo;
+import org.apache.rocketmq.remoting.protocol.body.ProducerTableInfo;
+import org.apache.rocketmq.remoting.protocol.heartbeat.HeartbeatData;
+import org.apache.rocketmq.remoting.protocol.heartbeat.ProducerData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
@@ -173,6 +180,32 @@ class BrokerAdminTest {
         });
         MessageExt byUniqueKey = admin.viewMessage("LookupTopic", sent.getMsgId());
         assertThat(byUniqueKey.getKeys()).isEqualTo("order-42");
+    }
+
+    @Test
+    void producerConnectionsAreListedAndHeartbeatsAnswerWithTheBrokerVersion() throws Exception {
+        producer.send(new Message("ProducerListTopic", "T", "hello".getBytes(StandardCharsets.UTF_8)));
+        String clientId = producer.getDefaultMQProducerImpl().getMqClientFactory().getClientId();
+
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            ProducerConnection connection = admin.examineProducerConnectionInfo("admin-test-producer", "ProducerListTopic");
+            assertThat(connection.getConnectionSet()).singleElement().satisfies(c -> {
+                assertThat(c.getClientId()).isEqualTo(clientId);
+                assertThat(c.getLanguage()).isEqualTo(LanguageCode.JAVA);
+                assertThat(c.getVersion()).isEqualTo(MQVersion.CURRENT_VERSION);
+            });
+        });
+        ProducerTableInfo all = admin.getAllProducerInfo(apogee.brokerAddr());
+        assertThat(all.getData().get("admin-test-producer")).extracting(ProducerInfo::getClientId).contains(clientId);
+
+        HeartbeatData heartbeat = new HeartbeatData();
+        heartbeat.setClientID("version-probe");
+        ProducerData probe = new ProducerData();
+        probe.setGroupName("version-probe-group");
+        heartbeat.getProducerDataSet().add(probe);
+        int brokerVersion = admin.getDefaultMQAdminExtImpl().getMqClientInstance().getMQClientAPIImpl()
+                .sendHeartbeat(apogee.brokerAddr(), heartbeat, 5_000);
+        assertThat(MQVersion.getVersionDesc(brokerVersion)).as("the version clients see in a heartbeat reply").isEqualTo("V5_2_0");
     }
 
     @Test
