@@ -4,14 +4,12 @@ import io.apogee.client.ClientConfig;
 import io.apogee.client.QueryResult;
 import io.apogee.client.exception.MQBrokerException;
 import io.apogee.client.exception.MQClientException;
+import io.apogee.client.impl.MQAdminImpl;
 import io.apogee.client.impl.MQClientAPI;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.producer.SendResult;
-import io.apogee.common.message.MessageCodec;
-import io.apogee.common.message.MessageConst;
 import io.apogee.common.message.MessageExt;
-import io.apogee.common.message.MessageIds;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.protocol.Json;
 import io.apogee.protocol.KVTable;
@@ -39,18 +37,14 @@ import io.apogee.protocol.header.GetConsumerStatusRequestHeader;
 import io.apogee.protocol.header.GetProducerConnectionListRequestHeader;
 import io.apogee.protocol.header.GetSubscriptionGroupConfigRequestHeader;
 import io.apogee.protocol.header.GetTopicStatsInfoRequestHeader;
-import io.apogee.protocol.header.QueryMessageRequestHeader;
-import io.apogee.protocol.header.QueryMessageResponseHeader;
 import io.apogee.protocol.header.QueryTopicConsumeByWhoRequestHeader;
 import io.apogee.protocol.header.ResetOffsetRequestHeader;
-import io.apogee.protocol.header.ViewMessageRequestHeader;
 import io.apogee.protocol.namesrv.ClusterInfo;
 import io.apogee.protocol.namesrv.DeleteTopicFromNamesrvRequestHeader;
 import io.apogee.protocol.route.BrokerData;
 import io.apogee.protocol.route.TopicRouteData;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.RemotingCommand;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +54,7 @@ import java.util.Set;
 /**
  * Administration over the remoting protocol, with the method names of the official
  * {@code org.apache.rocketmq.tools.admin.DefaultMQAdminExt}: topics, subscription groups, offsets,
- * statistics, connections and message queries. Broker-level calls take the broker's address;
+ * statistics, connections and message queries(). Broker-level calls take the broker's address;
  * cluster-level ones look the brokers up on the name servers.
  */
 public class DefaultMQAdminExt extends ClientConfig {
@@ -331,71 +325,41 @@ public class DefaultMQAdminExt extends ClientConfig {
     }
 
     public long maxOffset(MessageQueue mq) throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
-        return api.getMaxOffset(masterOf(mq), mq, timeoutMillis);
+        return queries().maxOffset(mq);
     }
 
     public long minOffset(MessageQueue mq) throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
-        return api.getMinOffset(masterOf(mq), mq, timeoutMillis);
+        return queries().minOffset(mq);
     }
 
     public long searchOffset(MessageQueue mq, long timestamp)
             throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
-        return api.searchOffset(masterOf(mq), mq, timestamp, timeoutMillis);
+        return queries().searchOffset(mq, timestamp);
+    }
+
+    /** The store time of the oldest message still in the queue. */
+    public long earliestMsgStoreTime(MessageQueue mq)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        return queries().earliestMsgStoreTime(mq);
     }
 
     // ---- messages ----
 
     /** Reads a message by its offset id (SendResult.offsetMsgId), straight from the broker the id names. */
     public MessageExt viewMessage(String offsetMsgId) throws RemotingException, MQBrokerException, InterruptedException {
-        MessageIds.OffsetMessageId id = MessageIds.decodeOffsetMessageId(offsetMsgId);
-        ViewMessageRequestHeader header = new ViewMessageRequestHeader();
-        header.setOffset(id.offset());
-        String addr = id.address().getAddress().getHostAddress() + ":" + id.address().getPort();
-        RemotingCommand response = broker(addr, RequestCode.VIEW_MESSAGE_BY_ID, header, null);
-        return MessageCodec.decode(ByteBuffer.wrap(response.getBody()), true, true);
+        return queries().viewMessage(offsetMsgId);
     }
 
     /** Messages of the topic whose KEYS contain {@code key}, stored between {@code begin} and {@code end} (ms). */
     public QueryResult queryMessage(String topic, String key, int maxNum, long begin, long end)
             throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
-        return query(topic, key, maxNum, begin, end, false);
+        return queries().queryMessage(topic, key, maxNum, begin, end);
     }
 
     /** The message whose unique id (SendResult.msgId) is {@code uniqKey}, or null. */
     public MessageExt viewMessage(String topic, String uniqKey)
             throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
-        List<MessageExt> found = query(topic, uniqKey, 32, 0, Long.MAX_VALUE, true).getMessageList();
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private QueryResult query(String topic, String key, int maxNum, long begin, long end, boolean uniqueKey)
-            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
-        QueryMessageRequestHeader header = new QueryMessageRequestHeader();
-        header.setTopic(topic);
-        header.setKey(key);
-        header.setMaxNum(maxNum);
-        header.setBeginTimestamp(begin);
-        header.setEndTimestamp(end);
-        long indexTimestamp = 0;
-        List<MessageExt> found = new ArrayList<>();
-        for (BrokerData bd : examineTopicRouteInfo(topic).getBrokerDatas()) {
-            String addr = bd.masterAddr() != null ? bd.masterAddr() : bd.getBrokerAddrs().values().iterator().next();
-            RemotingCommand request = RemotingCommand.request(RequestCode.QUERY_MESSAGE, header)
-                    .addExtField("_UNIQUE_KEY_QUERY", String.valueOf(uniqueKey));
-            RemotingCommand response = api.remoting().invokeSync(addr, request, 3 * timeoutMillis);
-            if (response.getCode() == ResponseCode.QUERY_NOT_FOUND) {
-                continue;
-            }
-            MQClientAPI.expectSuccess(response, addr);
-            QueryMessageResponseHeader rh = MQClientAPI.decode(response, QueryMessageResponseHeader.class, addr);
-            indexTimestamp = Math.max(indexTimestamp, rh.getIndexLastUpdateTimestamp());
-            for (MessageExt msg : MessageCodec.decodes(ByteBuffer.wrap(response.getBody()), true)) {
-                if (uniqueKey ? key.equals(msg.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX)) : topic.equals(msg.getTopic()) && hasKey(msg, key)) {
-                    found.add(msg);
-                }
-            }
-        }
-        return new QueryResult(indexTimestamp, found);
+        return queries().viewMessage(topic, uniqKey);
     }
 
     // ---- dead letters ----
@@ -428,13 +392,12 @@ public class DefaultMQAdminExt extends ClientConfig {
         return deadLetters().resend(deadLetter);
     }
 
-    private DeadLetterQueue deadLetters() {
-        return new DeadLetterQueue(instance, timeoutMillis);
+    private MQAdminImpl queries() {
+        return new MQAdminImpl(api, timeoutMillis);
     }
 
-    private static boolean hasKey(MessageExt msg, String key) {
-        String keys = msg.getKeys();
-        return keys != null && Set.of(keys.split(" ")).contains(key);
+    private DeadLetterQueue deadLetters() {
+        return new DeadLetterQueue(instance, timeoutMillis);
     }
 
     // ---- helpers ----
@@ -463,15 +426,6 @@ public class DefaultMQAdminExt extends ClientConfig {
             }
         }
         throw new MQClientException(ResponseCode.SYSTEM_ERROR, "no broker in the route");
-    }
-
-    private String masterOf(MessageQueue mq) throws RemotingException, MQClientException, InterruptedException {
-        for (BrokerData bd : examineTopicRouteInfo(mq.getTopic()).getBrokerDatas()) {
-            if (bd.getBrokerName().equals(mq.getBrokerName()) && bd.masterAddr() != null) {
-                return bd.masterAddr();
-            }
-        }
-        throw new MQClientException(ResponseCode.SYSTEM_ERROR, "The broker[" + mq.getBrokerName() + "] not exist");
     }
 
     public List<String> getNameServerAddressList() {

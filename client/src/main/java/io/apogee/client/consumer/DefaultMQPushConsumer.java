@@ -1,11 +1,13 @@
 package io.apogee.client.consumer;
 
 import io.apogee.client.ClientConfig;
+import io.apogee.client.MQAdmin;
 import io.apogee.client.consumer.listener.MessageListener;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import io.apogee.client.exception.MQClientException;
+import io.apogee.client.impl.MQAdminImpl;
 import io.apogee.client.impl.consumer.PushConsumerEngine;
 import io.apogee.client.impl.consumer.RetryTopics;
 import io.apogee.common.message.MessageExt;
@@ -40,7 +42,7 @@ import java.util.stream.Collectors;
  * every 5 s and at shutdown, and failed messages come back through the group's retry topic. In
  * BROADCASTING mode every consumer gets every message and keeps its offsets in a local file.
  */
-public class DefaultMQPushConsumer extends ClientConfig {
+public class DefaultMQPushConsumer extends ClientConfig implements MQAdmin {
     private String consumerGroup;
     private MessageModel messageModel = MessageModel.CLUSTERING;
     private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
@@ -158,6 +160,11 @@ public class DefaultMQPushConsumer extends ClientConfig {
 
     public void resume() {
         engine.resume();
+    }
+
+    @Override
+    public MQAdminImpl mqAdminImpl() throws MQClientException {
+        return engine.mqAdminImpl();
     }
 
     /** The queues of a topic as the routes describe them. */

@@ -1,8 +1,10 @@
 package io.apogee.client.producer;
 
 import io.apogee.client.ClientConfig;
+import io.apogee.client.MQAdmin;
 import io.apogee.client.exception.MQBrokerException;
 import io.apogee.client.exception.MQClientException;
+import io.apogee.client.impl.MQAdminImpl;
 import io.apogee.client.impl.producer.MessageBatch;
 import io.apogee.client.impl.producer.ProducerEngine;
 import io.apogee.common.message.Message;
@@ -30,7 +32,7 @@ import java.util.List;
  * A topic the name servers do not know is created by the broker on first send from the
  * {@link #getCreateTopicKey()} template with {@link #getDefaultTopicQueueNums()} queues.
  */
-public class DefaultMQProducer extends ClientConfig {
+public class DefaultMQProducer extends ClientConfig implements MQAdmin {
     private String producerGroup;
     private String createTopicKey = "TBW102";
     private int defaultTopicQueueNums = 4;
@@ -67,6 +69,11 @@ public class DefaultMQProducer extends ClientConfig {
     /** Unregisters the group from every broker and releases the client instance when nothing else uses it. */
     public void shutdown() {
         engine.shutdown();
+    }
+
+    @Override
+    public MQAdminImpl mqAdminImpl() throws MQClientException {
+        return engine.mqAdminImpl();
     }
 
     /** The writable queues of a topic, fetching its route when needed. */

@@ -12,6 +12,7 @@ import io.apogee.client.consumer.store.ReadOffsetType;
 import io.apogee.client.consumer.store.RemoteBrokerOffsetStore;
 import io.apogee.client.exception.MQBrokerException;
 import io.apogee.client.exception.MQClientException;
+import io.apogee.client.impl.MQAdminImpl;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.MQConsumerInner;
@@ -209,6 +210,13 @@ public final class PushConsumerEngine implements MQConsumerInner {
 
     public void unsubscribe(String topic) {
         subscriptions.remove(topic);
+    }
+
+    public MQAdminImpl mqAdminImpl() throws MQClientException {
+        if (!running) {
+            throw new MQClientException(ResponseCode.SYSTEM_ERROR, "the consumer is not running");
+        }
+        return new MQAdminImpl(instance.getMQClientAPI(), config.getMqClientApiTimeout());
     }
 
     public Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {

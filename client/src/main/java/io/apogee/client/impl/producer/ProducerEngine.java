@@ -2,6 +2,7 @@ package io.apogee.client.impl.producer;
 
 import io.apogee.client.exception.MQBrokerException;
 import io.apogee.client.exception.MQClientException;
+import io.apogee.client.impl.MQAdminImpl;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.MQProducerInner;
@@ -83,6 +84,11 @@ public class ProducerEngine implements MQProducerInner {
         running = false;
         instance.unregisterProducer(producer.getProducerGroup());
         instance.shutdown();
+    }
+
+    public MQAdminImpl mqAdminImpl() throws MQClientException {
+        checkRunning();
+        return new MQAdminImpl(instance.getMQClientAPI(), producer.getMqClientApiTimeout());
     }
 
     /** The broker isolation table this producer's sends feed and its queue selection consults. */

@@ -162,6 +162,30 @@ abstract class ProducerScenarios {
     }
 
     @Test
+    void producerAnswersQueueAndMessageQuestionsAsTheOfficialMQAdmin() throws Exception {
+        String topic = Names.unique("AskTopic");
+        long before = System.currentTimeMillis();
+        SendResult first = producer.send(message(topic, "ask-0"));
+        MessageQueue mq = first.getMessageQueue();
+        SendResult last = null;
+        for (int i = 1; i < 3; i++) {
+            last = producer.send(message(topic, "ask-" + i), mq);
+        }
+
+        assertThat(producer.maxOffset(mq)).isEqualTo(first.getQueueOffset() + 3);
+        assertThat(producer.minOffset(mq)).isZero();
+        assertThat(producer.earliestMsgStoreTime(mq)).isBetween(before - 1000, System.currentTimeMillis());
+        assertThat(producer.searchOffset(mq, System.currentTimeMillis() + 60_000)).isEqualTo(first.getQueueOffset() + 3);
+        assertThat(new String(producer.viewMessage(last.getOffsetMsgId()).getBody(), StandardCharsets.UTF_8)).isEqualTo("ask-2");
+        SendResult sent = last;
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(producer.viewMessage(topic, sent.getMsgId()).getQueueOffset()).isEqualTo(sent.getQueueOffset());
+            assertThat(producer.queryMessage(topic, "key-ask-1", 32, 0, System.currentTimeMillis() + 60_000).getMessageList())
+                    .extracting(m -> new String(m.getBody(), StandardCharsets.UTF_8)).containsExactly("ask-1");
+        });
+    }
+
+    @Test
     void invalidMessagesAreRejectedWithClearErrors() {
         assertThatThrownBy(() -> producer.send(new Message("bad topic!", new byte[] {1})))
                 .isInstanceOf(MQClientException.class).hasMessageContaining("illegal characters");
