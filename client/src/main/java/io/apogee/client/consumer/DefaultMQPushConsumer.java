@@ -54,6 +54,8 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQAdmin {
     private int consumeConcurrentlyMaxSpan = 2000;
     private int pullThresholdForQueue = 1000;
     private int pullThresholdSizeForQueue = 100;
+    private int pullThresholdForTopic = -1;
+    private int pullThresholdSizeForTopic = -1;
     private long pullInterval = 0;
     private int consumeMessageBatchMaxSize = 1;
     private int pullBatchSize = 32;
@@ -256,6 +258,28 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQAdmin {
 
     public void setPullThresholdSizeForQueue(int pullThresholdSizeForQueue) {
         this.pullThresholdSizeForQueue = pullThresholdSizeForQueue;
+    }
+
+    public int getPullThresholdForTopic() {
+        return pullThresholdForTopic;
+    }
+
+    /**
+     * At most this many messages cached for a topic (-1, the default: no topic-wide limit). When set,
+     * it replaces {@link #setPullThresholdForQueue pullThresholdForQueue}: each queue of the topic this
+     * consumer holds may cache an equal share (at least 1).
+     */
+    public void setPullThresholdForTopic(int pullThresholdForTopic) {
+        this.pullThresholdForTopic = pullThresholdForTopic;
+    }
+
+    public int getPullThresholdSizeForTopic() {
+        return pullThresholdSizeForTopic;
+    }
+
+    /** As {@link #setPullThresholdForTopic}, in MiB of message bodies, replacing pullThresholdSizeForQueue. */
+    public void setPullThresholdSizeForTopic(int pullThresholdSizeForTopic) {
+        this.pullThresholdSizeForTopic = pullThresholdSizeForTopic;
     }
 
     public long getPullInterval() {

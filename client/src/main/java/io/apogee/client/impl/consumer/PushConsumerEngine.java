@@ -160,6 +160,10 @@ public final class PushConsumerEngine implements MQConsumerInner {
         if (config.getConsumeTimeout() < 1) {
             throw new MQClientException(ResponseCode.SYSTEM_ERROR, "consumeTimeout must be at least 1 minute");
         }
+        if (config.getPullThresholdForTopic() != -1 && config.getPullThresholdForTopic() < 1
+                || config.getPullThresholdSizeForTopic() != -1 && config.getPullThresholdSizeForTopic() < 1) {
+            throw new MQClientException(ResponseCode.SYSTEM_ERROR, "pullThresholdForTopic and pullThresholdSizeForTopic must be -1 or ≥ 1");
+        }
         if (config.getPullBatchSize() < 1 || config.getPullBatchSize() > 1024) {
             throw new MQClientException(ResponseCode.SYSTEM_ERROR, "pullBatchSize must be in [1, 1024]");
         }
@@ -247,6 +251,18 @@ public final class PushConsumerEngine implements MQConsumerInner {
         instance.getPullMessageService().executeLater(() -> pullMessage(request), delayMillis);
     }
 
+    /**
+     * The cache limit of one queue: {@code perQueue}, unless a topic-wide limit is set ({@code perTopic}
+     * other than -1), which is then split evenly over the topic's queues this consumer holds.
+     */
+    private long queueShare(int perQueue, int perTopic, String topic) {
+        if (perTopic == -1) {
+            return perQueue;
+        }
+        long held = rebalance.processQueueTable().keySet().stream().filter(mq -> mq.getTopic().equals(topic)).count();
+        return Math.max(1, perTopic / Math.max(1, held));
+    }
+
     private void pullMessage(PullRequest request) {
         ProcessQueue pq = request.getProcessQueue();
         if (pq.isDropped() || !running) {
@@ -257,8 +273,9 @@ public final class PushConsumerEngine implements MQConsumerInner {
             executePullLater(request, DELAY_WHEN_SUSPENDED);
             return;
         }
-        if (pq.cachedCount() > config.getPullThresholdForQueue()
-                || pq.cachedBytes() > config.getPullThresholdSizeForQueue() * 1024L * 1024L
+        String topic = request.getMessageQueue().getTopic();
+        if (pq.cachedCount() > queueShare(config.getPullThresholdForQueue(), config.getPullThresholdForTopic(), topic)
+                || pq.cachedBytes() > queueShare(config.getPullThresholdSizeForQueue(), config.getPullThresholdSizeForTopic(), topic) * 1024L * 1024L
                 || (!consumeOrderly() && pq.maxSpan() > config.getConsumeConcurrentlyMaxSpan())) {
             executePullLater(request, DELAY_WHEN_FLOW_CONTROL);
             return;

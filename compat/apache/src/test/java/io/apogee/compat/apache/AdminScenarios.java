@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,6 +177,44 @@ abstract class AdminScenarios {
         await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= after.size());
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> received.size() == after.size());
         assertThat(received).containsExactlyInAnyOrderElementsOf(after);
+    }
+
+    @Test
+    void topicWideCacheLimitIsSharedByTheQueuesAsRunningInfoShows() throws Exception {
+        String topic = Names.unique("ThrottledTopic");
+        String group = Names.unique("ThrottledG");
+        send(topic, "m", 40);
+        CountDownLatch release = new CountDownLatch(1);
+        consumer = Clients.pushConsumer(group, namesrvAddr());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setConsumeThreadMin(1);
+        consumer.setConsumeThreadMax(1);
+        consumer.setPullBatchSize(1);
+        // Four queues share 4 messages: each may hold 1 before pulling stops (plus the one batch that crossed the line).
+        consumer.setPullThresholdForTopic(4);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        try {
+            String clientId = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> admin.examineConsumerConnectionInfo(group).getConnectionSet(), set -> !set.isEmpty()).iterator().next().getClientId();
+            await().atMost(Duration.ofSeconds(30)).until(() -> cached(group, clientId, topic) >= 4);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> cached(group, clientId, topic) <= 8);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private long cached(String group, String clientId, String topic) throws Exception {
+        return admin.getConsumerRunningInfo(group, clientId, false).getMqTable().entrySet().stream()
+                .filter(e -> e.getKey().getTopic().equals(topic)).mapToLong(e -> e.getValue().getCachedMsgCount()).sum();
     }
 
     private List<String> send(String topic, String prefix, int count) throws Exception {
