@@ -279,8 +279,20 @@ public final class MappedFile {
         return mapped.slice(0, getReadPosition());
     }
 
-    /** Zeroes non-zero pages from {@code position} to the end, so stale bytes cannot pass for records. */
+    /**
+     * Zeroes everything from {@code position} to the end, so stale bytes cannot pass for records.
+     * Recovery only: nothing may read the file meanwhile, since it is briefly shorter.
+     */
     public void zeroFrom(int position) {
+        // Cutting the file and growing it back leaves a hole that reads as zeros, without touching
+        // the pages; scanning them instead would fault in up to a whole file of page cache.
+        try {
+            channel.truncate(position);
+            channel.write(ByteBuffer.allocate(1), fileSize - 1);
+            return;
+        } catch (IOException e) {
+            LOG.warn("could not cut {} at {}; zeroing its pages instead", file, position, e);
+        }
         for (int p = position; p < fileSize; ) {
             int end = Math.min(fileSize, (p / OS_PAGE_SIZE + 1) * OS_PAGE_SIZE);
             boolean dirty = false;

@@ -195,7 +195,7 @@ public final class MappedFileQueue implements FlushableLog {
 
     /**
      * Makes {@code offset} the new end: later files are deleted, the file containing it is cut
-     * there and its stale tail zeroed.
+     * there and its stale tail zeroed. For recovery, before anything reads the files.
      */
     public void truncateTo(long offset) {
         List<MappedFile> doomed = new ArrayList<>();

@@ -71,6 +71,7 @@ class MappedFileTest {
         mf.append(ByteBuffer.wrap(ones), 0, ones.length);
         mf.setPositions(100);
         mf.zeroFrom(100);
+        assertThat(mf.getFile()).hasSize(ones.length);
         mf.setPositions(ones.length);
         ByteBuffer view = mf.readableView();
         assertThat(view.get(99)).isEqualTo((byte) 1);
