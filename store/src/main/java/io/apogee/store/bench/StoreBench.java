@@ -118,9 +118,10 @@ public final class StoreBench {
     private void measure(DefaultMessageStore store, long openMillis) throws InterruptedException {
         if (recoverOnly) {
             var outcome = store.getRecoveryOutcome();
-            System.out.printf("recovery: crashed=%s, verified %,d bytes (%d..%d) in %d ms (store open in %d ms), %s%n",
+            System.out.printf("recovery: crashed=%s, verified %,d bytes (%d..%d), re-dispatched %,d bytes, in %d ms"
+                            + " (store open in %d ms), %s%n",
                     outcome.crashed(), outcome.endOffset() - outcome.startOffset(), outcome.startOffset(),
-                    outcome.endOffset(), outcome.millis(), openMillis,
+                    outcome.endOffset(), outcome.endOffset() - outcome.redispatchFrom(), outcome.millis(), openMillis,
                     outcome.reason() == null ? "no truncation" : "truncated: " + outcome.reason());
             return;
         }

@@ -42,6 +42,15 @@ public final class RecordParser {
      * {@code expectedOffset}. A zero size means nothing was ever written there.
      */
     public Result parse(ByteBuffer buf, long expectedOffset, boolean checkCrc) {
+        return inspect(buf, expectedOffset, checkCrc, true);
+    }
+
+    /** Checks the record like {@link #parse} but builds no request (its result's request is null). */
+    public Result verify(ByteBuffer buf, long expectedOffset, boolean checkCrc) {
+        return inspect(buf, expectedOffset, checkCrc, false);
+    }
+
+    private Result inspect(ByteBuffer buf, long expectedOffset, boolean checkCrc, boolean withRequest) {
         int start = buf.position();
         int available = buf.limit() - start;
         if (available < 8) {
@@ -96,7 +105,8 @@ public final class RecordParser {
             if (propsLength < 0 || propsLengthPos + 2 + propsLength != totalSize) {
                 return corrupt("field lengths do not add up to total size " + totalSize);
             }
-            return new Result(Kind.MESSAGE, totalSize, toRequest(record, sysFlag, totalSize, physOffset), null);
+            DispatchRequest request = withRequest ? toRequest(record, sysFlag, totalSize, physOffset) : null;
+            return new Result(Kind.MESSAGE, totalSize, request, null);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             return corrupt("unreadable record: " + e);
         }

@@ -1,6 +1,7 @@
 package io.apogee.store.recovery;
 
 import io.apogee.store.MessageStoreConfig;
+import io.apogee.store.StoredRecords;
 import io.apogee.store.commitlog.CommitLog;
 import io.apogee.store.dispatch.RecordParser;
 import io.apogee.store.dispatch.ReputService;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * (after a clean shutdown: the last three files; after a crash: the file the checkpoint points to),
  * and cuts the log at the first torn or corrupt record;</li>
  * <li>drops consume-queue entries beyond that end and caps the index;</li>
- * <li>re-dispatches the records after what the queues already cover, rebuilding lost entries;</li>
+ * <li>re-dispatches the records after what the queues already cover, rebuilding lost entries;
+ * after a crash at the latest from the first record stored after the checkpoint's safe time, since
+ * queues flush independently and one may have lost entries below another's end;</li>
  * <li>restores each queue's next offset.</li>
  * </ol>
  */
@@ -38,7 +41,7 @@ public final class RecoveryProcedure {
 
     /** What recovery found, for logs and tests. */
     public record Outcome(boolean crashed, long startOffset, long endOffset, long truncatedBytes, String reason,
-                          long millis) {
+                          long redispatchFrom, long millis) {
     }
 
     public RecoveryProcedure(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueStore queues,
@@ -55,15 +58,16 @@ public final class RecoveryProcedure {
     public Outcome recover(boolean crashed) {
         long begin = System.currentTimeMillis();
         List<MappedFile> files = commitLog.getFiles().getFiles();
-        int startIndex = crashed ? checkpointFileIndex(files)
+        long safe = crashed ? checkpoint.getMinTimestamp(config.isMessageIndexEnable()) : Long.MAX_VALUE;
+        int startIndex = crashed ? checkpointFileIndex(files, safe)
                 : Math.max(0, files.size() - FILES_CHECKED_AFTER_CLEAN_SHUTDOWN);
         long startOffset = files.isEmpty() ? 0 : files.get(startIndex).getFileFromOffset();
         long loadedEnd = commitLog.getFiles().getMaxWrotePosition();
-        String[] reason = new String[1];
-        long end = files.isEmpty() ? 0 : scan(files, startIndex, reason);
-        if (end < loadedEnd && reason[0] != null) {
+        Scan scan = files.isEmpty() ? new Scan(0, 0, null) : scan(files, startIndex, safe);
+        long end = scan.end();
+        if (end < loadedEnd && scan.problem() != null) {
             LOG.warn("commit log truncated at offset {} ({}); everything after it, up to {}, is discarded",
-                    end, reason[0], loadedEnd);
+                    end, scan.problem(), loadedEnd);
         }
         commitLog.truncateTo(end);
 
@@ -77,8 +81,9 @@ public final class RecoveryProcedure {
         if (index != null) {
             index.capEndPhyOffset(end);
         }
-        // After a crash the queues may miss entries below their maximum; the checkpoint bounds how far back.
-        long redispatchFrom = crashed ? Math.min(startOffset, queuesEnd) : Math.min(queuesEnd, end);
+        // After a crash the queues may miss entries below their maximum, but none of messages the
+        // checkpoint says are durable; a clean shutdown left them complete.
+        long redispatchFrom = Math.min(scan.firstAfterSafe(), queuesEnd);
         reput.setReputFromOffset(Math.max(redispatchFrom, minOffset));
         reput.dispatchAvailable(end);
         for (ConsumeQueue cq : queues.all()) {
@@ -87,12 +92,12 @@ public final class RecoveryProcedure {
         long millis = System.currentTimeMillis() - begin;
         LOG.info("{} recovery: verified commit log from {} to {}, re-dispatched from {}, in {} ms",
                 crashed ? "crash" : "clean-shutdown", startOffset, end, redispatchFrom, millis);
-        return new Outcome(crashed, startOffset, end, Math.max(0, loadedEnd - end), reason[0], millis);
+        return new Outcome(crashed, startOffset, end, Math.max(0, loadedEnd - end), scan.problem(), redispatchFrom,
+                millis);
     }
 
     /** The newest file whose first message is older than everything the checkpoint says is durable. */
-    private int checkpointFileIndex(List<MappedFile> files) {
-        long safe = checkpoint.getMinTimestamp(config.isMessageIndexEnable());
+    private int checkpointFileIndex(List<MappedFile> files, long safe) {
         for (int i = files.size() - 1; i >= 0; i--) {
             MappedFile mf = files.get(i);
             if (!mf.hold()) {
@@ -111,10 +116,20 @@ public final class RecoveryProcedure {
         return 0;
     }
 
-    /** Verifies records from file {@code startIndex}; returns the offset just past the last good one. */
-    private long scan(List<MappedFile> files, int startIndex, String[] reason) {
+    /**
+     * Where verification stopped, the first record stored after the checkpoint's safe time (the end
+     * when there is none), and why it stopped if not at the end of the data.
+     */
+    private record Scan(long end, long firstAfterSafe, String problem) {
+    }
+
+    /** Verifies records from file {@code startIndex} to the first torn or corrupt one. */
+    private Scan scan(List<MappedFile> files, int startIndex, long safeTimestamp) {
         boolean checkCrc = config.isCheckCRCOnRecover();
         long end = files.get(startIndex).getFileFromOffset();
+        long firstAfterSafe = -1;
+        String problem = null;
+        scanning:
         for (int i = startIndex; i < files.size(); i++) {
             MappedFile mf = files.get(i);
             if (!mf.hold()) {
@@ -124,8 +139,12 @@ public final class RecoveryProcedure {
                 ByteBuffer view = mf.readableView();
                 long from = mf.getFileFromOffset();
                 while (true) {
-                    RecordParser.Result r = parser.parse(view, from + view.position(), checkCrc);
+                    long offset = from + view.position();
+                    RecordParser.Result r = parser.verify(view, offset, checkCrc);
                     if (r.kind() == RecordParser.Kind.MESSAGE) {
+                        if (firstAfterSafe < 0 && StoredRecords.storeTimestamp(view) > safeTimestamp) {
+                            firstAfterSafe = offset;
+                        }
                         view.position(view.position() + r.size());
                         end = from + view.position();
                     } else if (r.kind() == RecordParser.Kind.END_OF_FILE || view.position() == mf.getFileSize()) {
@@ -133,15 +152,15 @@ public final class RecoveryProcedure {
                         break;
                     } else {
                         if (r.problem() != null) {
-                            reason[0] = "at offset " + (from + view.position()) + ": " + r.problem();
+                            problem = "at offset " + offset + ": " + r.problem();
                         }
-                        return end;
+                        break scanning;
                     }
                 }
             } finally {
                 mf.release();
             }
         }
-        return end;
+        return new Scan(end, firstAfterSafe < 0 ? end : firstAfterSafe, problem);
     }
 }

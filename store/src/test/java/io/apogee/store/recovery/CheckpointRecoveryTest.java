@@ -98,6 +98,8 @@ class CheckpointRecoveryTest {
                 int fileSize = config.getMappedFileSizeCommitLog();
                 long lastOffset = firstBatchLast.getWroteOffset();
                 assertThat(outcome.startOffset()).isGreaterThanOrEqualTo(lastOffset - lastOffset % fileSize).isPositive();
+                // the queues held everything the checkpoint covers: only newer records are dispatched again
+                assertThat(outcome.redispatchFrom()).isGreaterThan(lastOffset);
                 assertThat(recovered.getMaxOffsetInQueue("C", 0)).isEqualTo(2000);
             } finally {
                 recovered.shutdown();
