@@ -18,6 +18,7 @@ import io.apogee.protocol.RequestCode;
 import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.TopicConfig;
 import io.apogee.protocol.TopicList;
+import io.apogee.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.protocol.body.ConsumeStats;
 import io.apogee.protocol.body.ConsumerConnection;
 import io.apogee.protocol.body.ConsumerRunningInfo;
@@ -27,6 +28,7 @@ import io.apogee.protocol.body.ProducerConnection;
 import io.apogee.protocol.body.ResetOffsetBody;
 import io.apogee.protocol.body.SubscriptionGroupConfig;
 import io.apogee.protocol.body.TopicStatsTable;
+import io.apogee.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.apogee.protocol.header.CreateTopicRequestHeader;
 import io.apogee.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import io.apogee.protocol.header.DeleteTopicRequestHeader;
@@ -267,6 +269,30 @@ public class DefaultMQAdminExt extends ClientConfig {
         String addr = anyBrokerOf(examineTopicRouteInfo("%RETRY%" + consumerGroup));
         RemotingCommand response = api.invokeExpectingSuccess(addr, RequestCode.GET_CONSUMER_RUNNING_INFO, header, null, 2 * timeoutMillis);
         return Json.parse(response.getBody(), ConsumerRunningInfo.class);
+    }
+
+    /**
+     * Hands one stored message straight to the listener of {@code clientId}, a running consumer of
+     * {@code consumerGroup}, and returns its answer (mqadmin consumeMessage; the dashboard's "resend"):
+     * no queue, offset or retry is involved, so a listener that fails is not asked again.
+     *
+     * @param msgId the message's unique id (SendResult.msgId), found through the topic's index
+     * @throws MQClientException when the index has no such message (yet: indexing lags storing a little)
+     */
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(String consumerGroup, String clientId, String topic, String msgId)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        MessageExt msg = queries().viewMessage(topic, msgId);
+        if (msg == null) {
+            throw new MQClientException(ResponseCode.QUERY_NOT_FOUND, "no message " + msgId + " in " + topic);
+        }
+        String offsetMsgId = msg.getMsgId();
+        ConsumeMessageDirectlyResultRequestHeader header = new ConsumeMessageDirectlyResultRequestHeader();
+        header.setConsumerGroup(consumerGroup);
+        header.setClientId(clientId);
+        header.setTopic(topic);
+        header.setMsgId(offsetMsgId);
+        RemotingCommand response = api.invokeExpectingSuccess(MQAdminImpl.brokerAddrOf(offsetMsgId), RequestCode.CONSUME_MESSAGE_DIRECTLY, header, null, 3 * timeoutMillis);
+        return Json.parse(response.getBody(), ConsumeMessageDirectlyResult.class);
     }
 
     /**

@@ -6,10 +6,12 @@ import io.apogee.common.message.MessageExt;
 import io.apogee.protocol.Json;
 import io.apogee.protocol.RequestCode;
 import io.apogee.protocol.ResponseCode;
+import io.apogee.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.protocol.body.ConsumerRunningInfo;
 import io.apogee.protocol.body.GetConsumerStatusBody;
 import io.apogee.protocol.body.ResetOffsetBody;
 import io.apogee.protocol.header.CheckTransactionStateRequestHeader;
+import io.apogee.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.apogee.protocol.header.GetConsumerRunningInfoRequestHeader;
 import io.apogee.protocol.header.GetConsumerStatusRequestHeader;
 import io.apogee.protocol.header.NotifyConsumerIdsChangedRequestHeader;
@@ -40,6 +42,7 @@ final class ClientRemotingProcessor {
         remoting.registerProcessor(RequestCode.RESET_CONSUMER_CLIENT_OFFSET, this::resetOffset, executor);
         remoting.registerProcessor(RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT, this::getConsumerStatus, executor);
         remoting.registerProcessor(RequestCode.GET_CONSUMER_RUNNING_INFO, this::getConsumerRunningInfo, executor);
+        remoting.registerProcessor(RequestCode.CONSUME_MESSAGE_DIRECTLY, this::consumeMessageDirectly, executor);
     }
 
     private CompletableFuture<RemotingCommand> checkTransactionState(Channel channel, RemotingCommand request) throws Exception {
@@ -87,6 +90,19 @@ final class ClientRemotingProcessor {
         }
         return CompletableFuture.completedFuture(
                 RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null).setBody(Json.toBytes(body)));
+    }
+
+    private CompletableFuture<RemotingCommand> consumeMessageDirectly(Channel channel, RemotingCommand request) throws Exception {
+        ConsumeMessageDirectlyResultRequestHeader header = request.readCustomHeader(ConsumeMessageDirectlyResultRequestHeader.class);
+        MQConsumerInner consumer = instance.selectConsumer(header.getConsumerGroup());
+        MessageExt msg = request.getBody() == null ? null : MessageCodec.decode(ByteBuffer.wrap(request.getBody()), true, true);
+        ConsumeMessageDirectlyResult result = consumer == null || msg == null ? null : consumer.consumeMessageDirectly(msg, header.getBrokerName());
+        if (result == null) {
+            return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
+                    "The Consumer Group <" + header.getConsumerGroup() + "> not exist in this consumer"));
+        }
+        return CompletableFuture.completedFuture(
+                RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null).setBody(Json.toBytes(result)));
     }
 
     private CompletableFuture<RemotingCommand> getConsumerRunningInfo(Channel channel, RemotingCommand request) throws Exception {

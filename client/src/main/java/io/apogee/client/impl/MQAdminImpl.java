@@ -63,12 +63,17 @@ public final class MQAdminImpl {
 
     /** Reads a message by its offset id (SendResult.offsetMsgId), straight from the broker the id names. */
     public MessageExt viewMessage(String offsetMsgId) throws RemotingException, MQBrokerException, InterruptedException {
-        MessageIds.OffsetMessageId id = MessageIds.decodeOffsetMessageId(offsetMsgId);
         ViewMessageRequestHeader header = new ViewMessageRequestHeader();
-        header.setOffset(id.offset());
-        String addr = id.address().getAddress().getHostAddress() + ":" + id.address().getPort();
+        header.setOffset(MessageIds.decodeOffsetMessageId(offsetMsgId).offset());
+        String addr = brokerAddrOf(offsetMsgId);
         RemotingCommand response = api.invokeExpectingSuccess(addr, RequestCode.VIEW_MESSAGE_BY_ID, header, null, timeoutMillis);
         return MessageCodec.decode(ByteBuffer.wrap(response.getBody()), true, true);
+    }
+
+    /** The address ({@code ip:port}) of the broker that stored the message an offset id names. */
+    public static String brokerAddrOf(String offsetMsgId) {
+        MessageIds.OffsetMessageId id = MessageIds.decodeOffsetMessageId(offsetMsgId);
+        return id.address().getAddress().getHostAddress() + ":" + id.address().getPort();
     }
 
     /** Messages of the topic whose KEYS contain {@code key}, stored between {@code begin} and {@code end} (ms). */

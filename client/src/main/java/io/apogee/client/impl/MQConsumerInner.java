@@ -1,7 +1,9 @@
 package io.apogee.client.impl;
 
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.protocol.body.ConsumeFromWhere;
+import io.apogee.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.protocol.body.ConsumeType;
 import io.apogee.protocol.body.ConsumerRunningInfo;
 import io.apogee.protocol.body.MessageModel;
@@ -35,4 +37,12 @@ public interface MQConsumerInner {
     Map<MessageQueue, Long> currentOffsets(String topic);
 
     ConsumerRunningInfo consumerRunningInfo();
+
+    /**
+     * CONSUME_MESSAGE_DIRECTLY: the listener's answer to one message handed to it outside the queues;
+     * null for consumers without a listener (lite pull), as in the official client.
+     */
+    default ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName) {
+        return null;
+    }
 }

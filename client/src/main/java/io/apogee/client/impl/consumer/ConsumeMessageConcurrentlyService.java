@@ -6,6 +6,8 @@ import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.common.message.MessageConst;
 import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
+import io.apogee.protocol.body.CMResult;
+import io.apogee.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.protocol.body.MessageModel;
 import io.apogee.remoting.netty.NamedThreadFactory;
 import java.util.ArrayList;
@@ -99,6 +101,17 @@ final class ConsumeMessageConcurrentlyService implements ConsumeMessageService {
             LOG.debug("consumer {} is shutting down; {} messages of {} left for the next owner",
                     engine.config().getConsumerGroup(), msgs.size(), mq);
         }
+    }
+
+    @Override
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName) {
+        return DirectConsumption.run(msg, brokerName, engine.config().getConsumerGroup(), false, (msgs, mq) -> {
+            ConsumeConcurrentlyStatus status = listener.consumeMessage(msgs, new ConsumeConcurrentlyContext(mq));
+            if (status == null) {
+                return null;
+            }
+            return status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS ? CMResult.CR_SUCCESS : CMResult.CR_LATER;
+        });
     }
 
     private void consume(List<MessageExt> msgs, ProcessQueue pq, MessageQueue mq) {

@@ -5,6 +5,8 @@ import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
 import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
+import io.apogee.protocol.body.CMResult;
+import io.apogee.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.protocol.body.MessageModel;
 import io.apogee.remoting.netty.NamedThreadFactory;
 import java.util.Collections;
@@ -130,6 +132,27 @@ final class ConsumeMessageOrderlyService implements ConsumeMessageService {
                 }
             }
         }
+    }
+
+    @Override
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName) {
+        boolean[] autoCommit = {true};
+        ConsumeMessageDirectlyResult result = DirectConsumption.run(msg, brokerName, engine.config().getConsumerGroup(), true, (msgs, mq) -> {
+            ConsumeOrderlyContext context = new ConsumeOrderlyContext(mq);
+            ConsumeOrderlyStatus status = listener.consumeMessage(msgs, context);
+            autoCommit[0] = context.isAutoCommit();
+            if (status == null) {
+                return null;
+            }
+            return switch (status) {
+                case SUCCESS -> CMResult.CR_SUCCESS;
+                case COMMIT -> CMResult.CR_COMMIT;
+                case ROLLBACK -> CMResult.CR_ROLLBACK;
+                case SUSPEND_CURRENT_QUEUE_A_MOMENT -> CMResult.CR_LATER;
+            };
+        });
+        result.setAutoCommit(autoCommit[0]);
+        return result;
     }
 
     /** One listener call and its settlement; false when the queue is suspended and must stop for now. */

@@ -2,6 +2,7 @@ package io.apogee.client.impl.consumer;
 
 import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
+import io.apogee.protocol.body.ConsumeMessageDirectlyResult;
 import java.util.List;
 
 /** Hands pulled messages to the user's listener: concurrently or in queue order. */
@@ -12,6 +13,9 @@ public interface ConsumeMessageService {
     void shutdown(long awaitTerminateMillis);
 
     void submitConsumeRequest(List<MessageExt> msgs, ProcessQueue processQueue, MessageQueue messageQueue, boolean dispatchToConsume);
+
+    /** Hands one message straight to the listener (CONSUME_MESSAGE_DIRECTLY) and reports its answer. */
+    ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName);
 
     int corePoolSize();
 

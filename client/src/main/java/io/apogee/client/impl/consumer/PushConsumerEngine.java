@@ -26,6 +26,7 @@ import io.apogee.protocol.RequestCode;
 import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.body.ConsumeFromWhere;
 import io.apogee.protocol.body.ConsumeType;
+import io.apogee.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.protocol.body.ConsumerRunningInfo;
 import io.apogee.protocol.body.MessageModel;
 import io.apogee.protocol.body.SubscriptionData;
@@ -398,6 +399,11 @@ public final class PushConsumerEngine implements MQConsumerInner {
     }
 
     // ---- MQConsumerInner ----
+
+    @Override
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName) {
+        return consumeService.consumeMessageDirectly(msg, brokerName);
+    }
 
     @Override
     public String groupName() {

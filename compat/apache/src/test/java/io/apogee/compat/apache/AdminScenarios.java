@@ -15,6 +15,8 @@ import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.protocol.body.ConsumeFromWhere;
+import io.apogee.protocol.body.CMResult;
+import io.apogee.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.protocol.body.ConsumeStats;
 import io.apogee.protocol.body.ConsumerConnection;
 import io.apogee.protocol.body.ConsumerRunningInfo;
@@ -210,6 +212,32 @@ abstract class AdminScenarios {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void storedMessageIsHandedDirectlyToTheNamedConsumer() throws Exception {
+        String topic = Names.unique("DirectTopic");
+        String group = Names.unique("DirectG");
+        SendResult sent = producer.send(new Message(topic, "TagA", "direct-key", "direct".getBytes(StandardCharsets.UTF_8)));
+        ConcurrentLinkedQueue<MessageExt> seen = new ConcurrentLinkedQueue<>();
+        consumer = Clients.pushConsumer(group, namesrvAddr());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            seen.addAll(msgs);
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !seen.isEmpty());
+        String clientId = admin.examineConsumerConnectionInfo(group).getConnectionSet().iterator().next().getClientId();
+
+        ConsumeMessageDirectlyResult result = await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> admin.consumeMessageDirectly(group, clientId, topic, sent.getMsgId()), r -> r != null);
+
+        assertThat(result.getConsumeResult()).isEqualTo(CMResult.CR_SUCCESS);
+        assertThat(result.isOrder()).isFalse();
+        assertThat(seen).hasSize(2).extracting(MessageExt::getMsgId).containsOnly(sent.getMsgId());
+        assertThat(seen).extracting(MessageExt::getKeys).containsOnly("direct-key");
     }
 
     private long cached(String group, String clientId, String topic) throws Exception {
