@@ -7,6 +7,7 @@ import io.apogee.common.message.MessageExt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -43,36 +44,32 @@ class RandomPutSequenceProperties {
         Path dir = Files.createTempDirectory("apogee-prop");
         try {
             MessageStoreConfig config = StoreTestSupport.smallConfig(dir);
-            config.setMappedFileSizeCommitLog(5 * 1024 * 1024);
+            int fileSize = 5 * 1024 * 1024;
+            config.setMappedFileSizeCommitLog(fileSize);
             config.setMaxMessageSize(4 * 1024 * 1024);
             Random random = new Random(seed);
-            byte[][] bodies = new byte[sizes.size()][];
-            Map<Integer, Long> nextOffset = new HashMap<>();
-            int[] queueOf = new int[sizes.size()];
-            long[] queueOffsetOf = new long[sizes.size()];
+            Puts puts = new Puts(random, queues);
 
             DefaultMessageStore store = new DefaultMessageStore(config);
             store.start();
             try {
-                for (int i = 0; i < sizes.size(); i++) {
-                    bodies[i] = new byte[sizes.get(i)];
-                    random.nextBytes(bodies[i]);
-                    queueOf[i] = random.nextInt(queues);
-                    PutMessageResult r = store.putMessage(StoreTestSupport.message("P", queueOf[i], bodies[i], "t", "k" + i)).get();
-                    assertThat(r.isOk()).as("put %d of %d bytes: %s", i, sizes.get(i), r).isTrue();
-                    long expected = nextOffset.merge(queueOf[i], 1L, Long::sum) - 1;
-                    assertThat(r.getAppendMessageResult().getLogicsOffset()).isEqualTo(expected);
-                    queueOffsetOf[i] = expected;
+                for (int size : sizes) {
+                    puts.put(store, size);
                 }
+                // a short sequence is topped up until some record had to start a new file
+                while (puts.recordsStartingAFile(fileSize) == 0) {
+                    puts.put(store, random.nextInt(300_000));
+                }
+                assertThat(store.getMaxPhyOffset()).isGreaterThan(fileSize);
                 await().until(() -> store.dispatchBehindBytes() == 0);
-                checkAll(store, bodies, queueOf, queueOffsetOf, nextOffset);
+                puts.checkAll(store);
             } finally {
                 store.shutdown();
             }
             DefaultMessageStore reopened = new DefaultMessageStore(config);
             reopened.start();
             try {
-                checkAll(reopened, bodies, queueOf, queueOffsetOf, nextOffset);
+                puts.checkAll(reopened);
             } finally {
                 reopened.shutdown();
             }
@@ -81,14 +78,50 @@ class RandomPutSequenceProperties {
         }
     }
 
-    private static void checkAll(MessageStore store, byte[][] bodies, int[] queueOf, long[] queueOffsetOf,
-                                 Map<Integer, Long> nextOffset) {
-        nextOffset.forEach((q, max) -> assertThat(store.getMaxOffsetInQueue("P", q)).isEqualTo(max));
-        for (int i = 0; i < bodies.length; i++) {
-            MessageExt m = StoreTestSupport.read(store, "P", queueOf[i], queueOffsetOf[i]);
-            assertThat(m).as("message %d", i).isNotNull();
-            assertThat(m.getBody()).isEqualTo(bodies[i]);
-            assertThat(m.getKeys()).isEqualTo("k" + i);
+    /** What was put where: bodies, queues, queue offsets and commit-log offsets. */
+    private static final class Puts {
+        private final Random random;
+        private final int queues;
+        private final List<byte[]> bodies = new ArrayList<>();
+        private final List<Integer> queueOf = new ArrayList<>();
+        private final List<Long> queueOffsetOf = new ArrayList<>();
+        private final List<Long> physOffsetOf = new ArrayList<>();
+        private final Map<Integer, Long> nextOffset = new HashMap<>();
+
+        Puts(Random random, int queues) {
+            this.random = random;
+            this.queues = queues;
+        }
+
+        void put(MessageStore store, int size) throws Exception {
+            int i = bodies.size();
+            byte[] body = new byte[size];
+            random.nextBytes(body);
+            int queue = random.nextInt(queues);
+            PutMessageResult r = store.putMessage(StoreTestSupport.message("P", queue, body, "t", "k" + i)).get();
+            assertThat(r.isOk()).as("put %d of %d bytes: %s", i, size, r).isTrue();
+            long expected = nextOffset.merge(queue, 1L, Long::sum) - 1;
+            assertThat(r.getAppendMessageResult().getLogicsOffset()).isEqualTo(expected);
+            bodies.add(body);
+            queueOf.add(queue);
+            queueOffsetOf.add(expected);
+            physOffsetOf.add(r.getAppendMessageResult().getWroteOffset());
+        }
+
+        /** Records written at the very start of a file after the first: a file end was crossed. */
+        long recordsStartingAFile(int fileSize) {
+            return physOffsetOf.stream().filter(offset -> offset > 0 && offset % fileSize == 0).count();
+        }
+
+        void checkAll(MessageStore store) {
+            nextOffset.forEach((q, max) -> assertThat(store.getMaxOffsetInQueue("P", q)).isEqualTo(max));
+            for (int i = 0; i < bodies.size(); i++) {
+                MessageExt m = StoreTestSupport.read(store, "P", queueOf.get(i), queueOffsetOf.get(i));
+                assertThat(m).as("message %d", i).isNotNull();
+                assertThat(m.getCommitLogOffset()).isEqualTo(physOffsetOf.get(i));
+                assertThat(m.getBody()).isEqualTo(bodies.get(i));
+                assertThat(m.getKeys()).isEqualTo("k" + i);
+            }
         }
     }
 

@@ -93,8 +93,17 @@ class CorruptionRecoveryTest {
         DefaultMessageStore store = new DefaultMessageStore(config);
         store.start();
         try {
+            RecoveryProcedure.Outcome outcome = store.getRecoveryOutcome();
+            assertThat(outcome.crashed()).isTrue();
             assertThat(store.getMaxPhyOffset()).isEqualTo(lastOffset);
-            assertThat(store.getRecoveryOutcome().reason()).isNotNull();
+            assertThat(outcome.endOffset()).isEqualTo(lastOffset);
+            // the record's first 50 bytes (size, magic, checksum) survived the cut, the rest reads as
+            // zeros: the stored checksum no longer matches and gives the torn record away
+            assertThat(outcome.reason()).startsWith("at offset " + lastOffset + ": body CRC ")
+                    .endsWith(" != computed 0");
+            long fileEnd = lastOffset - lastOffset % config.getMappedFileSizeCommitLog()
+                    + config.getMappedFileSizeCommitLog();
+            assertThat(outcome.truncatedBytes()).isEqualTo(fileEnd - lastOffset);
             assertThat(store.getMaxOffsetInQueue("C", 1)).isEqualTo(999);
             assertThat(store.putMessage(message("C", 1, new byte[5])).get().getAppendMessageResult().getLogicsOffset())
                     .isEqualTo(999);
