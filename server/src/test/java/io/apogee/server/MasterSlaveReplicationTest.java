@@ -3,10 +3,7 @@ package io.apogee.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.apogee.broker.BrokerConfig;
 import io.apogee.broker.BrokerController;
-import io.apogee.namesrv.NamesrvConfig;
-import io.apogee.namesrv.NamesrvController;
 import io.apogee.protocol.RequestCode;
 import io.apogee.protocol.ResponseCode;
 import io.apogee.protocol.header.PullMessageRequestHeader;
@@ -20,12 +17,10 @@ import io.apogee.protocol.header.SendMessageResponseHeader;
 import io.apogee.protocol.header.UpdateConsumerOffsetRequestHeader;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
-import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.BrokerRole;
 import io.apogee.store.DefaultMessageStore;
 import io.apogee.store.MessageStore;
-import io.apogee.store.MessageStoreConfig;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,57 +39,25 @@ class MasterSlaveReplicationTest {
 
     @TempDir
     Path dir;
-    private NamesrvController namesrv;
-    private BrokerController master;
-    private BrokerController slave;
+    private BrokerGroup group;
     private NettyRemotingClient client;
 
     @BeforeEach
     void start() {
-        NamesrvConfig namesrvConfig = new NamesrvConfig();
-        namesrvConfig.setKvConfigPath(dir.resolve("namesrv/kvConfig.json").toString());
-        NettyServerConfig serverConfig = new NettyServerConfig();
-        serverConfig.setListenPort(0);
-        namesrv = new NamesrvController(namesrvConfig, serverConfig);
-        namesrv.start();
-        master = broker("master", 0, BrokerRole.SYNC_MASTER);
-        slave = broker("slave", 1, BrokerRole.SLAVE);
+        // any lag counts as "too far behind to read from memory", so a master points slow readers at the slave
+        group = BrokerGroup.start(dir, BrokerRole.SYNC_MASTER, true, store -> {
+            store.setMappedFileSizeCommitLog(1024 * 1024);
+            store.setAccessMessageInMemoryMaxRatio(0);
+        });
         client = new NettyRemotingClient(new NettyClientConfig());
         client.start();
-        await().until(() -> ha(master).connectionCount() == 1);
+        await().until(() -> ha(group.master()).connectionCount() == 1);
     }
 
     @AfterEach
     void stop() {
         client.shutdown();
-        if (slave != null) {
-            slave.shutdown();
-        }
-        if (master != null) {
-            master.shutdown();
-        }
-        namesrv.shutdown();
-    }
-
-    private BrokerController broker(String name, long brokerId, BrokerRole role) {
-        BrokerConfig config = new BrokerConfig();
-        config.setBrokerName("broker-a");
-        config.setBrokerId(brokerId);
-        config.setBrokerIP1("127.0.0.1");
-        config.setBrokerIP2("127.0.0.1");
-        config.setListenPort(0);
-        config.setNamesrvAddr("127.0.0.1:" + namesrv.localPort());
-        MessageStoreConfig storeConfig = new MessageStoreConfig();
-        storeConfig.setStorePathRootDir(dir.resolve(name).toString());
-        storeConfig.setMappedFileSizeCommitLog(1024 * 1024);
-        storeConfig.setBrokerRole(role);
-        storeConfig.setHaListenPort(0);
-        // any lag counts as "too far behind to read from memory", so a master points slow readers at the slave
-        storeConfig.setAccessMessageInMemoryMaxRatio(0);
-        BrokerController broker = new BrokerController(config, new NettyServerConfig(), new NettyClientConfig(),
-                new DefaultMessageStore(storeConfig));
-        broker.start();
-        return broker;
+        group.close();
     }
 
     private static io.apogee.store.ha.HAService ha(BrokerController broker) {
@@ -143,51 +106,51 @@ class MasterSlaveReplicationTest {
     @Test
     void slaveHoldsWhatTheMasterAcknowledgedAndServesReadsAndMetadata() throws Exception {
         for (int i = 0; i < 200; i++) {
-            RemotingCommand sent = send(master, i);
+            RemotingCommand sent = send(group.master(), i);
             assertThat(sent.getCode()).as(sent.getRemark()).isEqualTo(ResponseCode.SUCCESS);
             // SYNC_MASTER: the answer comes only once the slave holds the message
-            assertThat(slave.store().getMaxPhyOffset()).isEqualTo(master.store().getMaxPhyOffset());
+            assertThat(group.slave().store().getMaxPhyOffset()).isEqualTo(group.master().store().getMaxPhyOffset());
         }
-        assertThat(send(slave, 0).getCode()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE);
+        assertThat(send(group.slave(), 0).getCode()).isEqualTo(ResponseCode.SERVICE_NOT_AVAILABLE);
 
-        await().until(() -> slave.store().dispatchBehindBytes() == 0);
+        await().until(() -> group.slave().store().dispatchBehindBytes() == 0);
         for (int q = 0; q < QUEUES; q++) {
-            long count = master.store().getMaxOffsetInQueue(TOPIC, q);
+            long count = group.master().store().getMaxOffsetInQueue(TOPIC, q);
             assertThat(count).isEqualTo(50);
-            assertThat(slave.store().getMaxOffsetInQueue(TOPIC, q)).isEqualTo(count);
+            assertThat(group.slave().store().getMaxOffsetInQueue(TOPIC, q)).isEqualTo(count);
             for (long offset = 0; offset < count; offset++) {
-                long phys = master.store().getCommitLogOffsetInQueue(TOPIC, q, offset);
-                assertThat(slave.store().getCommitLogOffsetInQueue(TOPIC, q, offset)).isEqualTo(phys);
-                assertThat(record(slave.store(), phys)).isEqualTo(record(master.store(), phys));
+                long phys = group.master().store().getCommitLogOffsetInQueue(TOPIC, q, offset);
+                assertThat(group.slave().store().getCommitLogOffsetInQueue(TOPIC, q, offset)).isEqualTo(phys);
+                assertThat(record(group.slave().store(), phys)).isEqualTo(record(group.master().store(), phys));
             }
         }
 
-        assertThat(updateOffset(master, 17).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(updateOffset(group.master(), 17).getCode()).isEqualTo(ResponseCode.SUCCESS);
         // a pull auto-creates the subscription group on the master
-        assertThat(call(master, pull(0, 0)).getCode()).isEqualTo(ResponseCode.SUCCESS);
-        slave.slaveSynchronizer().syncAll();
-        assertThat(slave.topicManager().select(TOPIC)).isNotNull();
-        assertThat(slave.offsetManager().queryOffset("CG", TOPIC, 0)).isEqualTo(17);
-        assertThat(slave.groupManager().find("CG")).isNotNull();
+        assertThat(call(group.master(), pull(0, 0)).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        group.slave().slaveSynchronizer().syncAll();
+        assertThat(group.slave().topicManager().select(TOPIC)).isNotNull();
+        assertThat(group.slave().offsetManager().queryOffset("CG", TOPIC, 0)).isEqualTo(17);
+        assertThat(group.slave().groupManager().find("CG")).isNotNull();
 
-        RemotingCommand pulled = call(slave, pull(0, 0));
+        RemotingCommand pulled = call(group.slave(), pull(0, 0));
         assertThat(pulled.getCode()).as(pulled.getRemark()).isEqualTo(ResponseCode.SUCCESS);
         PullMessageResponseHeader pullHeader = pulled.readCustomHeader(PullMessageResponseHeader.class);
         assertThat(pullHeader.getNextBeginOffset()).isEqualTo(32);
         assertThat(pullHeader.getSuggestWhichBrokerId()).isZero();
 
-        master.brokerConfig().setSlaveReadEnable(true);
-        RemotingCommand behind = call(master, pull(0, 0));
+        group.master().brokerConfig().setSlaveReadEnable(true);
+        RemotingCommand behind = call(group.master(), pull(0, 0));
         assertThat(behind.readCustomHeader(PullMessageResponseHeader.class).getSuggestWhichBrokerId()).isEqualTo(1);
         // the last queue holds the log's last message: that reader is not behind at all
-        RemotingCommand caughtUp = call(master, pull(QUEUES - 1, 48));
+        RemotingCommand caughtUp = call(group.master(), pull(QUEUES - 1, 48));
         assertThat(caughtUp.readCustomHeader(PullMessageResponseHeader.class).getSuggestWhichBrokerId()).isZero();
 
         // a slave never moves a consumer's offset (it may only lag): it asks for a retry instead
-        RemotingCommand beyond = call(slave, pull(0, 80));
+        RemotingCommand beyond = call(group.slave(), pull(0, 80));
         assertThat(beyond.getCode()).isEqualTo(ResponseCode.PULL_RETRY_IMMEDIATELY);
         assertThat(beyond.readCustomHeader(PullMessageResponseHeader.class).getNextBeginOffset()).isEqualTo(80);
-        assertThat(call(master, pull(0, 80)).getCode()).isEqualTo(ResponseCode.PULL_OFFSET_MOVED);
+        assertThat(call(group.master(), pull(0, 80)).getCode()).isEqualTo(ResponseCode.PULL_OFFSET_MOVED);
     }
 
     private static byte[] record(MessageStore store, long phys) {
@@ -219,33 +182,33 @@ class MasterSlaveReplicationTest {
 
     @Test
     void syncMasterAnswersSlaveNotAvailableWithoutItsSlaveAndTheRestartedSlaveCatchesUp() throws Exception {
-        assertThat(send(master, 0).getCode()).isEqualTo(ResponseCode.SUCCESS);
-        slave.shutdown();
+        assertThat(send(group.master(), 0).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        BrokerController slave = group.slave();
+        group.stopSlave();
         long slaveEnd = slave.store().getMaxPhyOffset();
-        await().until(() -> ha(master).connectionCount() == 0);
+        await().until(() -> ha(group.master()).connectionCount() == 0);
 
-        RemotingCommand alone = send(master, 1);
+        RemotingCommand alone = send(group.master(), 1);
         assertThat(alone.getCode()).isEqualTo(ResponseCode.SLAVE_NOT_AVAILABLE);
         // stored all the same: the producer gets the message id
         assertThat(alone.readCustomHeader(SendMessageResponseHeader.class).getMsgId()).isNotBlank();
 
-        slave = broker("slave", 1, BrokerRole.SLAVE);
-        assertThat(slave.store().getMaxPhyOffset()).isEqualTo(slaveEnd);
-        await().until(() -> ha(master).connectionCount() == 1);
-        assertThat(send(master, 2).getCode()).isEqualTo(ResponseCode.SUCCESS);
-        assertThat(slave.store().getMaxPhyOffset()).isEqualTo(master.store().getMaxPhyOffset());
+        group.startSlave();
+        assertThat(group.slave().store().getMaxPhyOffset()).isEqualTo(slaveEnd);
+        await().until(() -> ha(group.master()).connectionCount() == 1);
+        assertThat(send(group.master(), 2).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(group.slave().store().getMaxPhyOffset()).isEqualTo(group.master().store().getMaxPhyOffset());
     }
 
     @Test
     void slaveKeepsConsumerOffsetsWhileTheMasterIsDown() throws Exception {
-        assertThat(send(master, 0).getCode()).isEqualTo(ResponseCode.SUCCESS);
-        slave.slaveSynchronizer().syncAll();
-        master.shutdown();
-        master = null;
+        assertThat(send(group.master(), 0).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        group.slave().slaveSynchronizer().syncAll();
+        group.stopMaster();
 
-        assertThat(updateOffset(slave, 1).getCode()).isEqualTo(ResponseCode.SUCCESS);
-        assertThat(queryOffset(slave)).isEqualTo(1);
-        slave.slaveSynchronizer().syncAll();
-        assertThat(queryOffset(slave)).isEqualTo(1);
+        assertThat(updateOffset(group.slave(), 1).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(queryOffset(group.slave())).isEqualTo(1);
+        group.slave().slaveSynchronizer().syncAll();
+        assertThat(queryOffset(group.slave())).isEqualTo(1);
     }
 }

@@ -3,22 +3,16 @@ package io.apogee.compat.apache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.apogee.broker.BrokerConfig;
-import io.apogee.broker.BrokerController;
 import io.apogee.client.impl.MQClientAPI;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendResult;
 import io.apogee.client.producer.SendStatus;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.namesrv.NamesrvConfig;
-import io.apogee.namesrv.NamesrvController;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
-import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.server.BrokerGroup;
 import io.apogee.store.BrokerRole;
-import io.apogee.store.DefaultMessageStore;
-import io.apogee.store.MessageStoreConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +35,9 @@ class ApogeeMasterApacheSlaveTest {
 
     @Test
     void apacheSlaveFollowsAnApogeeMaster() throws Exception {
-        NamesrvConfig namesrvConfig = new NamesrvConfig();
-        namesrvConfig.setKvConfigPath(dir.resolve("namesrv/kvConfig.json").toString());
-        NettyServerConfig namesrvServer = new NettyServerConfig();
-        namesrvServer.setListenPort(0);
-        NamesrvController namesrv = new NamesrvController(namesrvConfig, namesrvServer);
-        namesrv.start();
-        String namesrvAddr = "127.0.0.1:" + namesrv.localPort();
-        BrokerController master = master(namesrvAddr);
+        BrokerGroup group = BrokerGroup.start(dir, BrokerRole.ASYNC_MASTER, false,
+                store -> store.setMappedFileSizeCommitLog(COMMIT_LOG_FILE_SIZE));
+        String namesrvAddr = group.namesrvAddr();
         int slavePort = FreePorts.brokerPort();
         NettyRemotingClient remoting = new NettyRemotingClient(new NettyClientConfig());
         remoting.start();
@@ -71,28 +60,8 @@ class ApogeeMasterApacheSlaveTest {
         } finally {
             producer.shutdown();
             remoting.shutdown();
-            master.shutdown();
-            namesrv.shutdown();
+            group.close();
         }
-    }
-
-    private BrokerController master(String namesrvAddr) {
-        BrokerConfig config = new BrokerConfig();
-        config.setBrokerClusterName(ApacheRocketMQCluster.CLUSTER);
-        config.setBrokerName("broker-a");
-        config.setBrokerIP1("127.0.0.1");
-        config.setBrokerIP2("127.0.0.1");
-        config.setListenPort(0);
-        config.setNamesrvAddr(namesrvAddr);
-        MessageStoreConfig storeConfig = new MessageStoreConfig();
-        storeConfig.setStorePathRootDir(dir.resolve("master").toString());
-        storeConfig.setMappedFileSizeCommitLog(COMMIT_LOG_FILE_SIZE);
-        storeConfig.setBrokerRole(BrokerRole.ASYNC_MASTER);
-        storeConfig.setHaListenPort(0);
-        BrokerController master = new BrokerController(config, new NettyServerConfig(), new NettyClientConfig(),
-                new DefaultMessageStore(storeConfig));
-        master.start();
-        return master;
     }
 
     private ChildJvm apacheSlave(String namesrvAddr, int port) throws Exception {
@@ -100,7 +69,7 @@ class ApogeeMasterApacheSlaveTest {
         Path store = home.resolve("store");
         String conf = String.join("\n",
                 "brokerClusterName=" + ApacheRocketMQCluster.CLUSTER,
-                "brokerName=broker-a",
+                "brokerName=" + BrokerGroup.BROKER_NAME,
                 "brokerId=1",
                 "brokerRole=SLAVE",
                 "brokerIP1=127.0.0.1",

@@ -3,15 +3,9 @@ package io.apogee.compat.v5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.apogee.broker.BrokerConfig;
 import io.apogee.broker.BrokerController;
-import io.apogee.namesrv.NamesrvConfig;
-import io.apogee.namesrv.NamesrvController;
-import io.apogee.remoting.netty.NettyClientConfig;
-import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.server.BrokerGroup;
 import io.apogee.store.BrokerRole;
-import io.apogee.store.DefaultMessageStore;
-import io.apogee.store.MessageStoreConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,59 +38,23 @@ class BrokerReplicationTest {
 
     @TempDir
     Path dir;
-    private NamesrvController namesrv;
-    private BrokerController master;
-    private BrokerController slave;
+    private BrokerGroup group;
 
     @AfterEach
     void stop() {
-        if (slave != null) {
-            slave.shutdown();
+        if (group != null) {
+            group.close();
         }
-        if (master != null) {
-            master.shutdown();
-        }
-        if (namesrv != null) {
-            namesrv.shutdown();
-        }
-    }
-
-    private String namesrvAddr() {
-        return "127.0.0.1:" + namesrv.localPort();
-    }
-
-    private BrokerController broker(String name, long brokerId, BrokerRole role) {
-        BrokerConfig config = new BrokerConfig();
-        config.setBrokerName("broker-a");
-        config.setBrokerId(brokerId);
-        config.setBrokerIP1("127.0.0.1");
-        config.setBrokerIP2("127.0.0.1");
-        config.setListenPort(0);
-        config.setNamesrvAddr(namesrvAddr());
-        MessageStoreConfig storeConfig = new MessageStoreConfig();
-        storeConfig.setStorePathRootDir(dir.resolve(name).toString());
-        storeConfig.setMappedFileSizeCommitLog(4 * 1024 * 1024);
-        storeConfig.setBrokerRole(role);
-        storeConfig.setHaListenPort(0);
-        BrokerController broker = new BrokerController(config, new NettyServerConfig(), new NettyClientConfig(),
-                new DefaultMessageStore(storeConfig));
-        broker.start();
-        return broker;
     }
 
     @Test
     void consumersCarryOnFromTheSlaveWhenTheMasterIsGone() throws Exception {
-        NamesrvConfig namesrvConfig = new NamesrvConfig();
-        namesrvConfig.setKvConfigPath(dir.resolve("namesrv/kvConfig.json").toString());
-        NettyServerConfig namesrvServer = new NettyServerConfig();
-        namesrvServer.setListenPort(0);
-        namesrv = new NamesrvController(namesrvConfig, namesrvServer);
-        namesrv.start();
-        master = broker("master", 0, BrokerRole.ASYNC_MASTER);
-        slave = broker("slave", 1, BrokerRole.SLAVE);
+        group = BrokerGroup.start(dir, BrokerRole.ASYNC_MASTER, true, store -> store.setMappedFileSizeCommitLog(4 * 1024 * 1024));
+        BrokerController master = group.master();
+        BrokerController slave = group.slave();
 
-        DefaultMQAdminExt admin = BrokerTestClients.admin(namesrvAddr());
-        DefaultMQProducer producer = BrokerTestClients.producer(namesrvAddr(), "replica-producer");
+        DefaultMQAdminExt admin = BrokerTestClients.admin(group.namesrvAddr());
+        DefaultMQProducer producer = BrokerTestClients.producer(group.namesrvAddr(), "replica-producer");
         producer.start();
         try {
             admin.createAndUpdateTopicConfig(master.brokerAddr(), new TopicConfig(TOPIC, 4, 4, 6));
@@ -117,8 +75,7 @@ class BrokerReplicationTest {
         slave.slaveSynchronizer().syncAll();
         assertThat(slave.offsetManager().queryOffsets(GROUP, TOPIC).values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(20);
-        master.shutdown();
-        master = null;
+        group.stopMaster();
 
         List<MessageExt> resumed = new CopyOnWriteArrayList<>();
         DefaultMQPushConsumer fromSlave = consumer(resumed);
@@ -142,7 +99,7 @@ class BrokerReplicationTest {
     }
 
     private DefaultMQPushConsumer consumer(List<MessageExt> sink) throws Exception {
-        DefaultMQPushConsumer consumer = BrokerTestClients.pushConsumer(namesrvAddr(), GROUP);
+        DefaultMQPushConsumer consumer = BrokerTestClients.pushConsumer(group.namesrvAddr(), GROUP);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe(TOPIC, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
