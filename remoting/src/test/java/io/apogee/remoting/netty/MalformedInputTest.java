@@ -96,36 +96,42 @@ class MalformedInputTest {
 
     @Test
     void truncatedFrameIsDroppedWithTheConnection() throws Exception {
-        try (RawConnection raw = new RawConnection(server.localPort())) {
-            byte[] whole = frame(0, "{\"code\":1000,\"opaque\":7}".getBytes(StandardCharsets.UTF_8));
-            raw.send(java.util.Arrays.copyOf(whole, whole.length / 2));
-            raw.endOutput();
-            assertThat(raw.closedByPeer()).isTrue();
-        }
+        whileAGoodConnectionStaysOpen(() -> {
+            try (RawConnection raw = new RawConnection(server.localPort())) {
+                byte[] whole = frame(0, "{\"code\":1000,\"opaque\":7}".getBytes(StandardCharsets.UTF_8));
+                raw.send(java.util.Arrays.copyOf(whole, whole.length / 2));
+                raw.endOutput();
+                assertThat(raw.closedByPeer()).isTrue();
+            }
+        });
     }
 
     @Test
     void randomBytesNeverHurtTheServer() throws Exception {
         Random random = new Random(42);
-        for (int i = 0; i < 40; i++) {
-            byte[] garbage = new byte[1 + random.nextInt(300)];
-            random.nextBytes(garbage);
-            try (RawConnection raw = new RawConnection(server.localPort())) {
-                raw.send(garbage);
-                raw.endOutput();
-                raw.closedByPeer();
+        whileAGoodConnectionStaysOpen(() -> {
+            for (int i = 0; i < 40; i++) {
+                byte[] garbage = new byte[1 + random.nextInt(300)];
+                random.nextBytes(garbage);
+                try (RawConnection raw = new RawConnection(server.localPort())) {
+                    raw.send(garbage);
+                    raw.endOutput();
+                    assertThat(raw.closedByPeer()).as("garbage %d closed its connection", i).isTrue();
+                }
             }
-        }
+        });
     }
 
     @Test
     void manyBadConnectionsThenAGoodCall() throws Exception {
-        for (int i = 0; i < 200; i++) {
-            try (RawConnection raw = new RawConnection(server.localPort())) {
-                raw.send(ints(8, 0x00000010, 0));
-                raw.closedByPeer();
+        whileAGoodConnectionStaysOpen(() -> {
+            for (int i = 0; i < 200; i++) {
+                try (RawConnection raw = new RawConnection(server.localPort())) {
+                    raw.send(ints(8, 0x00000010, 0));
+                    assertThat(raw.closedByPeer()).as("bad connection %d closed", i).isTrue();
+                }
             }
-        }
+        });
     }
 
     /**
@@ -200,10 +206,38 @@ class MalformedInputTest {
     }
 
     private void assertClosedAfter(byte[] bytes) throws Exception {
-        try (RawConnection raw = new RawConnection(server.localPort())) {
-            raw.send(bytes);
-            assertThat(raw.closedByPeer()).as("server closed the connection").isTrue();
+        whileAGoodConnectionStaysOpen(() -> {
+            try (RawConnection raw = new RawConnection(server.localPort())) {
+                raw.send(bytes);
+                assertThat(raw.closedByPeer()).as("server closed the connection").isTrue();
+            }
+        });
+    }
+
+    /** What a misbehaving peer does. */
+    private interface BadPeer {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code bad} while another connection, opened and answered before, stays open; that one
+     * must still be answered afterwards: only the offending connections were closed.
+     */
+    private void whileAGoodConnectionStaysOpen(BadPeer bad) throws Exception {
+        try (RawConnection good = new RawConnection(server.localPort())) {
+            assertEchoed(good, "before");
+            bad.run();
+            assertEchoed(good, "after");
         }
+    }
+
+    private static void assertEchoed(RawConnection connection, String remark) throws Exception {
+        RemotingCommand request = RemotingCommand.request(TestServers.ECHO);
+        request.setRemark(remark);
+        connection.send(request);
+        RemotingCommand response = connection.receive();
+        assertThat(response.getOpaque()).isEqualTo(request.getOpaque());
+        assertThat(response.getRemark()).isEqualTo(remark);
     }
 
     private void assertServerStillServes() throws Exception {
