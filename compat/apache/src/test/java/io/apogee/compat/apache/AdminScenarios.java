@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,8 +80,10 @@ abstract class AdminScenarios {
         for (int i = 0; i < 5; i++) {
             producer.send(new Message(topic, "TagA", "key-" + i, ("m" + i).getBytes(StandardCharsets.UTF_8)));
         }
-        assertThat(admin.examineTopicStats(topic).getOffsetTable().values().stream().mapToLong(TopicOffset::getMaxOffset).sum())
-                .isEqualTo(5);
+        // Queue offsets are assigned as the broker dispatches what it stored, a moment after the sends returned.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(admin.examineTopicStats(topic).getOffsetTable().values().stream().mapToLong(TopicOffset::getMaxOffset).sum())
+                        .isEqualTo(5));
 
         admin.deleteTopic(topic, cluster());
         await().atMost(Duration.ofSeconds(30)).until(() -> !admin.fetchAllTopicList().getTopicList().contains(topic));
@@ -123,14 +126,10 @@ abstract class AdminScenarios {
             producer.send(new Message(topic, "TagA", null, ("p" + i).getBytes(StandardCharsets.UTF_8)));
         }
         ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
-        consumer = Clients.pushConsumer(group, namesrvAddr());
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.subscribe(topic, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+        startConsumer(group, topic, c -> { }, (msgs, ctx) -> {
             msgs.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
-        consumer.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 10);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -162,14 +161,10 @@ abstract class AdminScenarios {
         await().pollInterval(Duration.ofMillis(1)).until(() -> System.currentTimeMillis() > resetTo);
         List<String> after = send(topic, "after", 8);
         ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
-        consumer = Clients.pushConsumer(group, namesrvAddr());
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.subscribe(topic, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+        startConsumer(group, topic, c -> { }, (msgs, ctx) -> {
             msgs.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
-        consumer.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 16);
         assertThat(received).containsExactlyInAnyOrderElementsOf(concat(before, after));
         received.clear();
@@ -187,15 +182,13 @@ abstract class AdminScenarios {
         String group = Names.unique("ThrottledG");
         send(topic, "m", 40);
         CountDownLatch release = new CountDownLatch(1);
-        consumer = Clients.pushConsumer(group, namesrvAddr());
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setConsumeThreadMin(1);
-        consumer.setConsumeThreadMax(1);
-        consumer.setPullBatchSize(1);
-        // Four queues share 4 messages: each may hold 1 before pulling stops (plus the one batch that crossed the line).
-        consumer.setPullThresholdForTopic(4);
-        consumer.subscribe(topic, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+        startConsumer(group, topic, c -> {
+            c.setConsumeThreadMin(1);
+            c.setConsumeThreadMax(1);
+            c.setPullBatchSize(1);
+            // Four queues share 4 messages: each may hold 1 before pulling stops (plus the one batch that crossed the line).
+            c.setPullThresholdForTopic(4);
+        }, (msgs, ctx) -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -203,7 +196,6 @@ abstract class AdminScenarios {
             }
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
-        consumer.start();
         try {
             String clientId = await().atMost(Duration.ofSeconds(30)).until(
                     () -> admin.examineConsumerConnectionInfo(group).getConnectionSet(), set -> !set.isEmpty()).iterator().next().getClientId();
@@ -220,14 +212,10 @@ abstract class AdminScenarios {
         String group = Names.unique("DirectG");
         SendResult sent = producer.send(new Message(topic, "TagA", "direct-key", "direct".getBytes(StandardCharsets.UTF_8)));
         ConcurrentLinkedQueue<MessageExt> seen = new ConcurrentLinkedQueue<>();
-        consumer = Clients.pushConsumer(group, namesrvAddr());
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.subscribe(topic, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+        startConsumer(group, topic, c -> { }, (msgs, ctx) -> {
             seen.addAll(msgs);
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
-        consumer.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> !seen.isEmpty());
         String clientId = admin.examineConsumerConnectionInfo(group).getConnectionSet().iterator().next().getClientId();
 
@@ -243,6 +231,17 @@ abstract class AdminScenarios {
     private long cached(String group, String clientId, String topic) throws Exception {
         return admin.getConsumerRunningInfo(group, clientId, false).getMqTable().entrySet().stream()
                 .filter(e -> e.getKey().getTopic().equals(topic)).mapToLong(e -> e.getValue().getCachedMsgCount()).sum();
+    }
+
+    /** Starts {@link #consumer} on every message of the topic from its first offset, after {@code tuning}. */
+    private void startConsumer(String group, String topic, Consumer<DefaultMQPushConsumer> tuning, MessageListenerConcurrently listener)
+            throws Exception {
+        consumer = Clients.pushConsumer(group, namesrvAddr());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        tuning.accept(consumer);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener(listener);
+        consumer.start();
     }
 
     private List<String> send(String topic, String prefix, int count) throws Exception {

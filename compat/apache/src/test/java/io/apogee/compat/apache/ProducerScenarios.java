@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 abstract class ProducerScenarios {
+    /** Queue offsets appear as the broker dispatches what it stored, a moment after a send returned. */
+    private static final Duration DISPATCH = Duration.ofSeconds(10);
     protected DefaultMQProducer producer;
     protected QueueProbe probe;
 
@@ -69,7 +71,7 @@ abstract class ProducerScenarios {
         assertThat(result.getMessageQueue().getTopic()).isEqualTo(topic);
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
                 assertThat(probe.route(topic).getQueueDatas()).allSatisfy(qd -> assertThat(qd.getWriteQueueNums()).isEqualTo(4)));
-        assertThat(probe.totalMessages(topic)).isEqualTo(1);
+        await().atMost(DISPATCH).until(() -> probe.totalMessages(topic) == 1);
     }
 
     @Test
@@ -95,7 +97,7 @@ abstract class ProducerScenarios {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> ids.size() + errors.size() == 100);
         assertThat(errors).isEmpty();
-        assertThat(probe.totalMessages(topic)).isEqualTo(101);
+        await().atMost(DISPATCH).until(() -> probe.totalMessages(topic) == 101);
     }
 
     @Test
@@ -116,7 +118,7 @@ abstract class ProducerScenarios {
 
         assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
         assertThat(result.getMsgId().split(",")).hasSize(10).doesNotHaveDuplicates();
-        assertThat(probe.maxOffset(result.getMessageQueue())).isEqualTo(result.getQueueOffset() + 10);
+        await().atMost(DISPATCH).until(() -> probe.maxOffset(result.getMessageQueue()) == result.getQueueOffset() + 10);
     }
 
     @Test
@@ -172,7 +174,7 @@ abstract class ProducerScenarios {
             last = producer.send(message(topic, "ask-" + i), mq);
         }
 
-        assertThat(producer.maxOffset(mq)).isEqualTo(first.getQueueOffset() + 3);
+        await().atMost(DISPATCH).until(() -> producer.maxOffset(mq) == first.getQueueOffset() + 3);
         assertThat(producer.minOffset(mq)).isZero();
         assertThat(producer.earliestMsgStoreTime(mq)).isBetween(before - 1000, System.currentTimeMillis());
         assertThat(producer.searchOffset(mq, System.currentTimeMillis() + 60_000)).isEqualTo(first.getQueueOffset() + 3);
