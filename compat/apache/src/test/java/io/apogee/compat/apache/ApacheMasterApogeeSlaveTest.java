@@ -63,6 +63,9 @@ class ApacheMasterApogeeSlaveTest {
                     assertThat(replica.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX)).isEqualTo(result.getMsgId());
                     assertThat(replica.getQueueOffset()).isEqualTo(result.getQueueOffset());
                 }
+                // metadata comes from the Apache master too (topics, consumer and delay offsets, groups)
+                slave.slaveSynchronizer().syncAll();
+                assertThat(slave.topicManager().select(topic)).isNotNull();
                 MessageQueue mq = sent.get(sent.size() - 1).getMessageQueue();
                 try (QueueProbe probe = new QueueProbe(cluster.namesrvAddr())) {
                     long masterMax = probe.maxOffset(mq);
