@@ -15,6 +15,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -171,15 +172,25 @@ class RouteInfoManagerTest {
         routes.registerBroker(registration("c1", "stable", 0, "s:1", version(1), null, topic("T", 4, 6), topic("U", 1, 6)));
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<String> failure = new AtomicReference<>();
+        CountDownLatch reading = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
-            while (done.getCount() > 0) {
-                TopicRouteData route = routes.pickupTopicRouteData("T");
-                if (route == null || route.getQueueDatas().stream().noneMatch(q -> q.getBrokerName().equals("stable"))) {
-                    failure.set("route lost the stable broker: " + route);
+            try {
+                while (done.getCount() > 0) {
+                    TopicRouteData route = routes.pickupTopicRouteData("T");
+                    if (route == null || route.getQueueDatas().stream().noneMatch(q -> q.getBrokerName().equals("stable"))) {
+                        failure.set("route lost the stable broker: " + route);
+                    }
+                    reading.countDown();
                 }
+            } catch (Throwable t) {
+                // a reader tripping over a half-built route is a torn read too
+                failure.set("reader threw " + t);
+            } finally {
+                reading.countDown();
             }
         });
         reader.start();
+        assertThat(reading.await(10, TimeUnit.SECONDS)).as("the reader is running before the writers start").isTrue();
         for (int i = 0; i < 2_000; i++) {
             routes.registerBroker(registration("c1", "churn", 0, "c:1", version(i), null, topic("T", 1 + i % 8, 6), topic("U", 1, 6)));
             routes.unregisterBroker("c1", "c:1", "churn", 0);
