@@ -81,6 +81,16 @@ public final class BrokerGroup implements AutoCloseable {
         return slave;
     }
 
+    /**
+     * RocketMQ's manual failover: the slave is stopped and started again from its own store as the
+     * master (brokerId 0, the group's master role). Stop the old master first.
+     */
+    public BrokerController promoteSlave() {
+        stopSlave();
+        master = startBroker("slave", 0, masterRole);
+        return master;
+    }
+
     /** Shuts the master down cleanly (it unregisters, so routes name only the slave). */
     public void stopMaster() {
         if (master != null) {

@@ -211,4 +211,26 @@ class MasterSlaveReplicationTest {
         group.slave().slaveSynchronizer().syncAll();
         assertThat(queryOffset(group.slave())).isEqualTo(1);
     }
+
+    @Test
+    void slaveRestartedAsMasterTakesOverWithTheMastersMessagesAndMetadata() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            assertThat(send(group.master(), i).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        }
+        assertThat(updateOffset(group.master(), 1).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        group.slave().slaveSynchronizer().syncAll();
+        long end = group.master().store().getMaxPhyOffset();
+        group.stopMaster();
+
+        BrokerController promoted = group.promoteSlave();
+        assertThat(promoted.store().getMaxPhyOffset()).isEqualTo(end);
+        assertThat(queryOffset(promoted)).isEqualTo(1);
+        // a SYNC_MASTER without a slave still stores the message, it only says no slave has it
+        RemotingCommand sent = send(promoted, 8);
+        assertThat(sent.getCode()).isEqualTo(ResponseCode.SLAVE_NOT_AVAILABLE);
+        assertThat(sent.readCustomHeader(SendMessageResponseHeader.class).getQueueOffset()).isEqualTo(2);
+        RemotingCommand pulled = call(promoted, pull(0, 0));
+        assertThat(pulled.getCode()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(pulled.readCustomHeader(PullMessageResponseHeader.class).getNextBeginOffset()).isEqualTo(3);
+    }
 }
