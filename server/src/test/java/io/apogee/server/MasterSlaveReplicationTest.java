@@ -105,6 +105,9 @@ class MasterSlaveReplicationTest {
 
     @Test
     void slaveHoldsWhatTheMasterAcknowledgedAndServesReadsAndMetadata() throws Exception {
+        // learned from the name server's answer to the slave's registration
+        assertThat(group.slave().slaveSynchronizer().masterAddr()).isEqualTo(group.master().brokerAddr());
+        assertThat(ha(group.slave()).masterAddress()).isEqualTo("127.0.0.1:" + group.master().store().getHaListenPort());
         for (int i = 0; i < 200; i++) {
             RemotingCommand sent = send(group.master(), i);
             assertThat(sent.getCode()).as(sent.getRemark()).isEqualTo(ResponseCode.SUCCESS);
