@@ -27,16 +27,19 @@ import java.util.stream.Stream;
  * <pre>
  * StoreBench [--size 1024] [--threads 8] [--seconds 20] [--flush async|sync] [--dir DIR]
  *            [--queues 8] [--read-seconds 0] [--keep] [--recover-only] [--transient-pool] [--pool-size 5] [--inflight 1]
+ *            [--keys]
  * </pre>
  * The last line is {@code store-bench: <msgs/s> msg/s}. Without --dir a temporary directory is
  * used and deleted afterwards. --recover-only opens an existing --dir (e.g. after kill -9 of a
  * previous run with --keep), prints how long recovery took and exits. --transient-pool needs
  * -XX:MaxDirectMemorySize of at least pool size x 1 GiB. --inflight N lets each thread keep N
  * puts outstanding and count them when their futures complete, as the broker does (it never
- * blocks a thread on a flush); with 1 each thread blocks on every put.
+ * blocks a thread on a flush); with 1 each thread blocks on every put. --keys gives every message a
+ * unique key (UNIQ_KEY, as clients set it), so that the index is written too.
  */
 public final class StoreBench {
     private static final String TOPIC = "BenchTopic";
+    private static final String PROPERTIES = "WAIT\u0001true\u0002TAGS\u0001bench\u0002";
 
     private int size = 1024;
     private int threads = 8;
@@ -50,6 +53,7 @@ public final class StoreBench {
     private boolean transientPool;
     private int poolSize = 5;
     private int inflight = 1;
+    private boolean keys;
 
     /** Runs in the calling thread and returns; every thread it starts is stopped or a daemon. */
     public static void main(String[] args) throws Exception {
@@ -77,9 +81,11 @@ public final class StoreBench {
                 case "--transient-pool" -> transientPool = true;
                 case "--pool-size" -> poolSize = Integer.parseInt(args[++i]);
                 case "--inflight" -> inflight = Integer.parseInt(args[++i]);
+                case "--keys" -> keys = true;
                 case "-h", "--help" -> {
                     System.out.println("usage: StoreBench [--size 1024] [--threads 8] [--seconds 20] [--flush async|sync]"
-                            + " [--dir DIR] [--queues 8] [--read-seconds 0] [--keep] [--recover-only] [--transient-pool] [--pool-size 5] [--inflight 1]");
+                            + " [--dir DIR] [--queues 8] [--read-seconds 0] [--keep] [--recover-only] [--transient-pool] [--pool-size 5] [--inflight 1]"
+                            + " [--keys]");
                     return false;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -149,14 +155,20 @@ public final class StoreBench {
             msg.setBody(new byte[size]);
             msg.setBornHost(born);
             msg.setStoreHost(storeHost);
-            msg.setPropertiesString("WAIT\u0001true\u0002TAGS\u0001bench\u0002");
+            msg.setPropertiesString(PROPERTIES);
             msg.setTagsCode("bench".hashCode());
             Semaphore permits = new Semaphore(inflight);
+            String keyPrefix = String.format("%08X", t);
             Thread worker = new Thread(() -> {
+                long sequence = 0;
                 while (!stop.get()) {
                     permits.acquireUninterruptibly();
                     long start = System.nanoTime();
                     msg.setBornTimestamp(System.currentTimeMillis());
+                    if (keys) {
+                        msg.setPropertiesString(PROPERTIES + "UNIQ_KEY\u0001" + keyPrefix + Long.toHexString(sequence++)
+                                + "\u0002");
+                    }
                     store.putMessage(msg).whenComplete((r, error) -> {
                         latency.record((System.nanoTime() - start) / 1000);
                         if (r != null && r.isOk()) {
