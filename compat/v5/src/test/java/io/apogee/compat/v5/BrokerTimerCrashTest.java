@@ -3,11 +3,7 @@ package io.apogee.compat.v5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.apogee.server.ApogeeMain;
 import io.apogee.server.Standalone;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -39,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(180)
 class BrokerTimerCrashTest {
-    private static final Pattern NAMESRV_BOOT = Pattern.compile("Name Server boot success\\. listenPort=(\\d+)");
-    private static final Pattern BROKER_BOOT = Pattern.compile("The broker\\[[^,]+, [^:]+:(\\d+)\\] boot success");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
@@ -72,27 +62,13 @@ class BrokerTimerCrashTest {
     @Test
     void timersSurviveAKillExactlyOnceAndNeverEarly() throws Exception {
         System.setProperty("rocketmq.client.localOffsetStoreDir", dir.resolve("client-offsets").toString());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ApogeeMain.class.getName(), "standalone", "namesrvPort=0", "listenPort=0", "brokerIP1=127.0.0.1",
-                "storePathRootDir=" + dir.resolve("store"), "mappedFileSizeCommitLog=" + (64 * 1024 * 1024)))
-                .redirectErrorStream(true)
-                .start();
-        AtomicInteger namesrvPort = new AtomicInteger();
-        AtomicInteger brokerPort = new AtomicInteger();
-        Thread reader = new Thread(() -> readPorts(child, namesrvPort, brokerPort), "standalone-output");
-        reader.setDaemon(true);
-        reader.start();
-
         Map<String, Long> due = new ConcurrentHashMap<>();
         Random random = new Random(5);
         DefaultMQProducer producer = null;
         DefaultMQPushConsumer consumer = null;
         long killedAt;
-        try {
-            await().atMost(WAIT).until(() -> brokerPort.get() > 0 || !child.isAlive());
-            assertThat(child.isAlive()).as("standalone child is running").isTrue();
-            String namesrv = "127.0.0.1:" + namesrvPort.get();
+        try (ChildStandalone child = ChildStandalone.start(dir)) {
+            String namesrv = child.awaitNamesrvAddr(WAIT);
             producer = BrokerTestClients.producer(namesrv, "timer-crash-producer");
             producer.start();
             consumer = consumer(namesrv);
@@ -106,8 +82,7 @@ class BrokerTimerCrashTest {
             }
             await().atMost(WAIT).until(() -> arrivals.size() >= 30);
             killedAt = System.currentTimeMillis();
-            child.destroyForcibly();
-            assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            child.kill();
         } finally {
             if (consumer != null) {
                 consumer.shutdown();
@@ -115,7 +90,6 @@ class BrokerTimerCrashTest {
             if (producer != null) {
                 producer.shutdown();
             }
-            child.destroyForcibly();
         }
         int beforeKill = arrivals.size();
 
@@ -141,23 +115,6 @@ class BrokerTimerCrashTest {
         } finally {
             again.shutdown();
             restarted.shutdown();
-        }
-    }
-
-    private static void readPorts(Process process, AtomicInteger namesrvPort, AtomicInteger brokerPort) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                Matcher namesrv = NAMESRV_BOOT.matcher(line);
-                if (namesrv.find()) {
-                    namesrvPort.set(Integer.parseInt(namesrv.group(1)));
-                }
-                Matcher broker = BROKER_BOOT.matcher(line);
-                if (broker.find()) {
-                    brokerPort.set(Integer.parseInt(broker.group(1)));
-                }
-            }
-        } catch (IOException e) {
-            // the process ended; the test notices through isAlive()
         }
     }
 }
