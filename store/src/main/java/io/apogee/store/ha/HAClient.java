@@ -60,7 +60,6 @@ final class HAClient extends ServiceThread {
         return masterAddress;
     }
 
-
     @Override
     protected void doWork() {
         String address = masterAddress;
