@@ -100,6 +100,7 @@ class ReplicationTest {
         startMaster(BrokerRole.ASYNC_MASTER);
         put(master, 0, 600);
         startSlave();
+        awaitCaughtUp();
         put(master, 600, 2700);
         awaitCaughtUp();
 
@@ -113,6 +114,30 @@ class ReplicationTest {
         assertThat(StoreTestSupport.read(slave, "T", 1, 400).getKeys()).isEqualTo("k1201");
         assertThat(slave.queryMessage("T", "k2699", 1, 0, Long.MAX_VALUE).getMessageBufferList()).hasSize(1);
         await().until(() -> master.getHaService().slaveAckOffset() == end);
+    }
+
+    @Test
+    void emptySlaveJoiningALongLogStartsAtTheMastersLastFile() throws Exception {
+        startMaster(BrokerRole.ASYNC_MASTER);
+        put(master, 0, 2700);
+        startSlave();
+        awaitCaughtUp();
+
+        int fileSize = master.getMessageStoreConfig().getMappedFileSizeCommitLog();
+        long end = master.getMaxPhyOffset();
+        assertThat(slave.getMinPhyOffset()).isEqualTo(end - end % fileSize).isPositive();
+        long firstOnSlave = -1;
+        for (long offset = 0; offset < master.getMaxOffsetInQueue("T", 2); offset++) {
+            long phys = master.getCommitLogOffsetInQueue("T", 2, offset);
+            if (phys >= slave.getMinPhyOffset()) {
+                firstOnSlave = offset;
+                break;
+            }
+        }
+        // the queues on the slave hold the same queue offsets as the master's, from the first replicated record on
+        assertThat(slave.getMaxOffsetInQueue("T", 2)).isEqualTo(master.getMaxOffsetInQueue("T", 2));
+        assertThat(StoreTestSupport.read(slave, "T", 2, firstOnSlave).getKeys())
+                .isEqualTo(StoreTestSupport.read(master, "T", 2, firstOnSlave).getKeys());
     }
 
     @Test
