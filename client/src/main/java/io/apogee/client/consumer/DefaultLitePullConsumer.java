@@ -152,6 +152,14 @@ public class DefaultLitePullConsumer extends ClientConfig {
         commitSync();
     }
 
+    /**
+     * Commits what was polled from these queues only; {@code persist} also writes the offsets through
+     * to the brokers (or the local file) now.
+     */
+    public void commit(Set<MessageQueue> messageQueues, boolean persist) {
+        engine.commit(messageQueues, persist);
+    }
+
     /** The official 5.x name of {@link #commitSync(Map, boolean)}. */
     public void commit(Map<MessageQueue, Long> offsetMap, boolean persist) {
         commitSync(offsetMap, persist);

@@ -422,14 +422,21 @@ public final class LitePullConsumerEngine implements MQConsumerInner {
     /** Moves the store's offsets to what was polled; {@code persist} also writes them through to the brokers now. */
     public void commitAll(boolean persist) {
         lastAutoCommit = System.currentTimeMillis();
-        states.forEach((mq, state) -> {
-            if (state.consumeOffset >= 0) {
+        commit(states.keySet(), persist);
+    }
+
+    /** Moves the store's offsets of these queues (those read here) to what was polled from them. */
+    public void commit(Set<MessageQueue> queues, boolean persist) {
+        for (MessageQueue mq : queues) {
+            QueueState state = states.get(mq);
+            if (state != null && state.consumeOffset >= 0) {
                 offsetStore.updateOffset(mq, state.consumeOffset, false);
                 if (persist) {
                     offsetStore.persist(mq);
                 }
             }
-        });
+        }
+        // The local file holds every queue read here: it is rewritten whole, with the others' last commits.
         if (persist && config.getMessageModel() == MessageModel.BROADCASTING) {
             offsetStore.persistAll(Set.copyOf(states.keySet()));
         }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,9 +103,12 @@ abstract class LitePullScenarios {
         assertThat(replayed).extracting(MessageExt::getQueueOffset).containsExactly(base[0] + 2, base[0] + 3, base[0] + 4);
         assertThat(replayed).extracting(MessageExt::getQueueId).containsOnly(q0.getQueueId());
 
-        consumer.commitSync();
-        // The committed offset is the next one to read: just past the last message polled from each queue.
+        // The committed offset is the next one to read: just past the last message polled from the queue.
+        consumer.commit(Set.of(q0), true);
         assertThat(consumer.committed(q0)).isEqualTo(base[0] + 5);
+        // Nothing committed for this one yet: brokers answer -1, or 0 for a queue that still holds its first message.
+        assertThat(consumer.committed(queues.get(1))).as("not committed yet").isLessThanOrEqualTo(base[1]);
+        consumer.commitSync();
         assertThat(consumer.committed(queues.get(1))).isEqualTo(base[1] + 5);
     }
 
