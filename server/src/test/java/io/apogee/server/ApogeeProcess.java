@@ -17,10 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One {@code apogee} subcommand in a child JVM with this test's class path. The ports it picked
- * (listenPort 0) are read from the boot lines it prints, RocketMQ's words.
+ * One {@code apogee} subcommand in a child JVM with this test's class path, so a test can stop it with
+ * SIGTERM or SIGKILL. The ports it picked (listenPort 0) are read from the boot lines it prints,
+ * RocketMQ's words. Shared with the compat modules through this module's test jar.
  */
-final class ApogeeProcess implements AutoCloseable {
+public final class ApogeeProcess implements AutoCloseable {
     private static final Pattern NAMESRV_BOOT = Pattern.compile("The Name Server boot success\\. listenPort=(\\d+)");
     private static final Pattern BROKER_BOOT = Pattern.compile("The broker\\[[^,]+, [^:]+:(\\d+)\\] boot success");
     private static final Duration BOOT_WAIT = Duration.ofSeconds(60);
@@ -36,20 +37,37 @@ final class ApogeeProcess implements AutoCloseable {
         reader.start();
     }
 
-    static ApogeeProcess start(String maxHeap, String... arguments) throws IOException {
+    public static ApogeeProcess start(String maxHeap, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"), ApogeeMain.class.getName()));
         command.addAll(List.of(arguments));
         return new ApogeeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /**
+     * {@code apogee standalone} on free ports with its store in {@code storeDir} (64 MiB commit-log
+     * files), where {@code Standalone.forTests(dir)} finds it when {@code storeDir} is {@code dir/store}.
+     */
+    public static ApogeeProcess standalone(Path storeDir, String... extraSettings) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("standalone", "namesrvPort=0", "listenPort=0", "brokerIP1=127.0.0.1",
+                "storePathRootDir=" + storeDir, "mappedFileSizeCommitLog=" + (64 * 1024 * 1024)));
+        arguments.addAll(List.of(extraSettings));
+        return start("256m", arguments.toArray(String[]::new));
+    }
+
+    /** The name server's address once the broker (the last to boot) is up; fails if the process dies first. */
+    public String awaitNamesrvAddr() {
+        awaitBrokerPort();
+        return "127.0.0.1:" + awaitNamesrvPort();
+    }
+
     /** The name server's port once its boot line is out; fails if the process dies first. */
-    int awaitNamesrvPort() {
+    public int awaitNamesrvPort() {
         return awaitPort(namesrvPort);
     }
 
     /** The broker's port once its boot line is out; fails if the process dies first. */
-    int awaitBrokerPort() {
+    public int awaitBrokerPort() {
         return awaitPort(brokerPort);
     }
 
@@ -60,10 +78,16 @@ final class ApogeeProcess implements AutoCloseable {
     }
 
     /** SIGTERM, then waits for the exit: 0, or 143 when the JVM reports the signal. */
-    void stopGracefully() throws InterruptedException {
+    public void stopGracefully() throws InterruptedException {
         process.destroy();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
         assertThat(process.exitValue()).isIn(0, 143);
+    }
+
+    /** SIGKILL, then waits for the exit: nothing is flushed or unregistered. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("killed child exits").isTrue();
     }
 
     @Override

@@ -3,11 +3,8 @@ package io.apogee.compat.v4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.apogee.server.ApogeeMain;
+import io.apogee.server.ApogeeProcess;
 import io.apogee.server.Standalone;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -42,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(150)
 class BrokerDurabilityV4Test {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Pattern BOOT = Pattern.compile(
-            "The Name Server boot success\\. listenPort=(\\d+)|The broker\\[[^,]+, [^:]+:(\\d+)\\] boot success");
 
     @TempDir
     Path dir;
@@ -96,39 +87,22 @@ class BrokerDurabilityV4Test {
 
     @Test
     void everyAcknowledgedMessageSurvivesAKill() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ApogeeMain.class.getName(), "standalone", "namesrvPort=0", "listenPort=0", "brokerIP1=127.0.0.1",
-                "storePathRootDir=" + dir.resolve("store"), "flushDiskType=SYNC_FLUSH",
-                "mappedFileSizeCommitLog=" + (64 * 1024 * 1024)))
-                .redirectErrorStream(true)
-                .start();
-        AtomicInteger namesrvPort = new AtomicInteger();
-        AtomicInteger brokerPort = new AtomicInteger();
-        Thread reader = new Thread(() -> readPorts(child, namesrvPort, brokerPort), "standalone-output");
-        reader.setDaemon(true);
-        reader.start();
-
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         DefaultMQProducer producer = null;
-        try {
-            await().atMost(WAIT).until(() -> brokerPort.get() > 0 || !child.isAlive());
-            assertThat(child.isAlive()).as("standalone child is running").isTrue();
-            producer = producer("127.0.0.1:" + namesrvPort.get());
+        try (ApogeeProcess child = ApogeeProcess.standalone(dir.resolve("store"), "flushDiskType=SYNC_FLUSH")) {
+            producer = producer(child.awaitNamesrvAddr());
             producer.setRetryTimesWhenSendFailed(0);
             DefaultMQProducer sender = producer;
             Thread sending = new Thread(() -> sendUntilFailure(sender, acknowledged), "crash-sender");
             sending.start();
             await().atMost(WAIT).until(() -> acknowledged.size() >= 300);
 
-            child.destroyForcibly();
-            assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            child.kill();
             sending.join(20_000);
         } finally {
             if (producer != null) {
                 producer.shutdown();
             }
-            child.destroyForcibly();
         }
 
         Standalone restarted = Standalone.forTests(dir).start();
@@ -162,25 +136,6 @@ class BrokerDurabilityV4Test {
             } catch (Exception e) {
                 return;
             }
-        }
-    }
-
-    /** The child prints RocketMQ's boot lines; the ports it chose are read from them. */
-    private static void readPorts(Process process, AtomicInteger namesrvPort, AtomicInteger brokerPort) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                Matcher boot = BOOT.matcher(line);
-                if (!boot.find()) {
-                    continue;
-                }
-                if (boot.group(1) != null) {
-                    namesrvPort.set(Integer.parseInt(boot.group(1)));
-                } else {
-                    brokerPort.set(Integer.parseInt(boot.group(2)));
-                }
-            }
-        } catch (IOException e) {
-            // the process ended; the test notices through isAlive()
         }
     }
 

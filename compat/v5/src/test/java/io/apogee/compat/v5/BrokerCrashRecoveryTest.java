@@ -3,6 +3,7 @@ package io.apogee.compat.v5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.apogee.server.ApogeeProcess;
 import io.apogee.server.Standalone;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,8 +36,8 @@ class BrokerCrashRecoveryTest {
     void everyAcknowledgedMessageSurvivesAKill() throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         DefaultMQProducer producer = null;
-        try (ChildStandalone child = ChildStandalone.start(dir, "flushDiskType=SYNC_FLUSH")) {
-            producer = BrokerTestClients.producer(child.awaitNamesrvAddr(WAIT), "crash-producer");
+        try (ApogeeProcess child = ApogeeProcess.standalone(dir.resolve("store"), "flushDiskType=SYNC_FLUSH")) {
+            producer = BrokerTestClients.producer(child.awaitNamesrvAddr(), "crash-producer");
             producer.setRetryTimesWhenSendFailed(0);
             producer.setSendMsgTimeout(2000);
             producer.start();

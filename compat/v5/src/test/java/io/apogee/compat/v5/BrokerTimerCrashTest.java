@@ -3,6 +3,7 @@ package io.apogee.compat.v5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.apogee.server.ApogeeProcess;
 import io.apogee.server.Standalone;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,8 +68,8 @@ class BrokerTimerCrashTest {
         DefaultMQProducer producer = null;
         DefaultMQPushConsumer consumer = null;
         long killedAt;
-        try (ChildStandalone child = ChildStandalone.start(dir)) {
-            String namesrv = child.awaitNamesrvAddr(WAIT);
+        try (ApogeeProcess child = ApogeeProcess.standalone(dir.resolve("store"))) {
+            String namesrv = child.awaitNamesrvAddr();
             producer = BrokerTestClients.producer(namesrv, "timer-crash-producer");
             producer.start();
             consumer = consumer(namesrv);
