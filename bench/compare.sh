@@ -40,7 +40,10 @@ if (( build )); then
 fi
 
 shopt -s nullglob
-server_jars=("$ROOT"/server/target/apogee-server-*.jar)
+server_jars=()
+for jar in "$ROOT"/server/target/apogee-server-*.jar; do
+  [[ "$jar" == *-tests.jar ]] || server_jars+=("$jar")   # the test jar sits beside it
+done
 if (( ${#server_jars[@]} == 0 )); then
   echo "compare: no server jar in server/target; run without --no-build" >&2
   exit 1
