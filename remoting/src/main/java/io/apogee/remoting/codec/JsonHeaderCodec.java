@@ -8,7 +8,7 @@ import io.apogee.remoting.header.RemotingCommandException;
 import io.apogee.remoting.protocol.LanguageCode;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -30,6 +30,13 @@ final class JsonHeaderCodec {
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
     private static final LanguageCode[] LANGUAGES = LanguageCode.values();
+    private static final int SCRATCH_MAX = 64 * 1024;
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[1024];
+        }
+    };
 
     private static final byte[] CODE = ascii("{\"code\":");
     private static final byte[] EXT_FIELDS = ascii(",\"extFields\":{");
@@ -81,6 +88,24 @@ final class JsonHeaderCodec {
         out.writeByte('}');
     }
 
+    /**
+     * A per-thread array to copy a direct buffer's header into for the parser: a fresh copy per frame
+     * was the largest allocation on the receive path after the bodies. Jackson keeps no reference to
+     * the array once the parser is closed, and decoding never nests on one thread. Headers beyond
+     * {@link #SCRATCH_MAX} (rare) get an array of their own, so no thread holds on to a huge one.
+     */
+    private static byte[] scratchFor(int length) {
+        if (length > SCRATCH_MAX) {
+            return new byte[length];
+        }
+        byte[] scratch = SCRATCH.get();
+        if (scratch.length < length) {
+            scratch = new byte[Math.min(SCRATCH_MAX, Integer.highestOneBit(length - 1) << 1)];
+            SCRATCH.set(scratch);
+        }
+        return scratch;
+    }
+
     static RemotingCommand decode(ByteBuf in) throws RemotingCommandException {
         byte[] bytes;
         int offset;
@@ -89,7 +114,8 @@ final class JsonHeaderCodec {
             bytes = in.array();
             offset = in.arrayOffset() + in.readerIndex();
         } else {
-            bytes = ByteBufUtil.getBytes(in, in.readerIndex(), length, false);
+            bytes = scratchFor(length);
+            in.getBytes(in.readerIndex(), bytes, 0, length);
             offset = 0;
         }
         try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
