@@ -73,6 +73,8 @@ public class BrokerController {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
     private static final int MIN_REGISTER_PERIOD = 10_000;
     private static final int MAX_REGISTER_PERIOD = 60_000;
+    /** The fast ("VIP") port is listenPort minus this, as in RocketMQ. */
+    private static final int FAST_PORT_OFFSET = 2;
     /** How long before a second starts the timer wheel loads that second's messages. */
     private static final long TIMER_LOOKAHEAD_MILLIS = 200;
     /** How often a slave copies the master's metadata (RocketMQ: every 60 s); a new master is copied at once. */
@@ -81,6 +83,13 @@ public class BrokerController {
     private final BrokerConfig brokerConfig;
     private final MessageStore store;
     private final NettyRemotingServer server;
+    /**
+     * RocketMQ's "VIP channel" at listenPort - 2: clients with vipChannelEnabled send and administer
+     * through it, and an Apache RocketMQ slave syncs its metadata through it. Everything but pulls
+     * (long polling stays on the main port, as RocketMQ does). Null for an ephemeral listenPort,
+     * which has no fixed neighbour.
+     */
+    private final NettyRemotingServer fastServer;
     private final BrokerOuterAPI outerAPI;
     private final TopicConfigManager topicManager;
     private final SubscriptionGroupManager groupManager;
@@ -114,6 +123,7 @@ public class BrokerController {
         this.store = store;
         serverConfig.setListenPort(brokerConfig.getListenPort());
         this.server = new NettyRemotingServer(serverConfig);
+        this.fastServer = fastServer(serverConfig);
         this.outerAPI = new BrokerOuterAPI(brokerConfig, clientConfig);
         Path configDir = Path.of(store.getMessageStoreConfig().getStorePathConfig());
         this.topicManager = new TopicConfigManager(brokerConfig, configDir);
@@ -173,6 +183,7 @@ public class BrokerController {
         if (brokerConfig.getListenPort() == 0) {
             brokerConfig.setListenPort(server.localPort());
         }
+        startFastServer();
         holdService.start();
         outerAPI.start();
         topicManager.setChangeListener(this::requestRegistration);
@@ -247,6 +258,36 @@ public class BrokerController {
     private void register(RequestProcessor processor, ExecutorService executor, int... codes) {
         for (int code : codes) {
             server.registerProcessor(code, processor, executor);
+            if (fastServer != null && code != RequestCode.PULL_MESSAGE && code != RequestCode.LITE_PULL_MESSAGE) {
+                fastServer.registerProcessor(code, processor, executor);
+            }
+        }
+    }
+
+    private static NettyRemotingServer fastServer(NettyServerConfig serverConfig) {
+        int fastPort = serverConfig.getListenPort() - FAST_PORT_OFFSET;
+        if (fastPort <= 0) {
+            return null;
+        }
+        NettyServerConfig fastConfig = serverConfig.copy();
+        fastConfig.setListenPort(fastPort);
+        return new NettyRemotingServer(fastConfig);
+    }
+
+    /**
+     * Unlike RocketMQ, a taken fast port does not stop the broker: only the few clients that opt in
+     * to the VIP channel need it, and the main port serves everything.
+     */
+    private void startFastServer() {
+        if (fastServer == null) {
+            return;
+        }
+        fastServer.setChannelEventListener(housekeeping);
+        try {
+            fastServer.start();
+        } catch (IllegalStateException e) {
+            LOG.warn("fast port {} unavailable, serving on {} only (clients with the VIP channel enabled cannot reach this broker): {}",
+                    brokerConfig.getListenPort() - FAST_PORT_OFFSET, brokerConfig.getListenPort(), e.getMessage());
         }
     }
 
@@ -315,6 +356,9 @@ public class BrokerController {
         holdService.shutdown();
         executors.shutdown();
         server.shutdown();
+        if (fastServer != null) {
+            fastServer.shutdown();
+        }
         scheduleService.shutdown();
         timerService.shutdown();
         transactions.shutdown();

@@ -1,7 +1,7 @@
 package io.apogee.remoting.netty;
 
 /** Server transport settings; property names are RocketMQ's so broker.conf / namesrv.conf keys apply unchanged. */
-public class NettyServerConfig {
+public class NettyServerConfig implements Cloneable {
     private String bindAddress = "0.0.0.0";
     /** 0 binds an ephemeral port; {@link NettyRemotingServer#localPort()} tells which. */
     private int listenPort = 0;
@@ -141,5 +141,14 @@ public class NettyServerConfig {
 
     public void setUseEpollNativeSelector(boolean useEpollNativeSelector) {
         this.useEpollNativeSelector = useEpollNativeSelector;
+    }
+
+    /** A copy with every setting, e.g. for a second server of the same process on another port. */
+    public NettyServerConfig copy() {
+        try {
+            return (NettyServerConfig) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError("NettyServerConfig is Cloneable", e);
+        }
     }
 }
