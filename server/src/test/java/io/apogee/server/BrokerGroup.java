@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * One broker group in this JVM behind its own name server: a master (brokerId 0) and optionally a
  * slave (brokerId 1) replicating from it. Loopback only, free ports (replication too), each broker's
- * store under its own folder of {@code dir}, so a stopped broker restarts where it was. For tests.
+ * store under its own folder of {@code dir}, so a stopped broker restarts where it was. Shared with
+ * the compat modules through this module's test jar.
  */
 public final class BrokerGroup implements AutoCloseable {
     public static final String BROKER_NAME = "broker-a";
